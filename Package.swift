@@ -1,0 +1,46 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+// Thin executables over libraries: every tool's logic lives in a library target
+// with its own test folder; the executables only parse arguments.
+let package = Package(
+    name: "AsyncNetTools",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "mojifinder", targets: ["mojifinder"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-async-algorithms.git", from: "1.1.4"),
+        .package(url: "https://github.com/apple/swift-openapi-generator.git", from: "1.14.3"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.4"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird.git", from: "2.1.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    ],
+    targets: [
+        // Shared async pieces: the one bounded-concurrency helper.
+        .target(name: "AsyncSupport"),
+        .testTarget(name: "AsyncSupportTests", dependencies: ["AsyncSupport"]),
+
+        // mojifinder: inverted index of Unicode names, CLI, web and TCP front ends.
+        .target(name: "CharIndex"),
+        .executableTarget(name: "charindex-gen", dependencies: ["CharIndex"]),
+        .plugin(name: "EmbedCharIndex", capability: .buildTool(), dependencies: ["charindex-gen"]),
+        // The full index, generated at build time by the plugin above.
+        .target(name: "CharIndexData", dependencies: ["CharIndex"], plugins: ["EmbedCharIndex"]),
+        .testTarget(name: "CharIndexTests", dependencies: ["CharIndex", "CharIndexData"]),
+        .executableTarget(
+            name: "mojifinder",
+            dependencies: [
+                "CharIndex",
+                "CharIndexData",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+    ]
+)

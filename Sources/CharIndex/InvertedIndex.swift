@@ -1,0 +1,104 @@
+/// Maps each word of the Unicode character names to the characters whose
+/// names contain it, and answers queries by intersecting those sets.
+///
+/// A value type with immutable storage, so one index can be shared by every
+/// task of a server without locks.
+public struct InvertedIndex: Sendable {
+    /// The scalars the chapter's index covers: U+0020 through U+10FFFF.
+    public static let fullRange: ClosedRange<UInt32> = 0x20...0x10FFFF
+
+    /// The code points this index answers for.
+    public let range: ClosedRange<UInt32>
+    private let table: CompactTable
+    private let rangeSet: ScalarSet
+
+    /// Builds the index by asking the standard library for each scalar's name,
+    /// as the chapter's `InvertedIndex.__init__` does. This takes a few hundred
+    /// milliseconds over the full range; `InvertedIndex.unicode` (target
+    /// `CharIndexData`) is the same index precomputed at build time.
+    public init(names range: ClosedRange<UInt32> = InvertedIndex.fullRange) {
+        self.init(encoded: Array(Self.encodeNames(in: range).utf8), range: range)
+    }
+
+    /// An index over a table made by `encodeNames(in:)`, restricted to `range`.
+    public init(encoded: some Collection<UInt8>, range: ClosedRange<UInt32> = InvertedIndex.fullRange) {
+        self.range = range
+        table = CompactTable(encoded: encoded)
+        rangeSet = ScalarSet(ranges: [range])
+    }
+
+    /// This index, answering only for the code points in `range`.
+    public func restricted(to range: ClosedRange<UInt32>) -> InvertedIndex {
+        InvertedIndex(table: table, range: range)
+    }
+
+    private init(table: CompactTable, range: ClosedRange<UInt32>) {
+        self.range = range
+        self.table = table
+        rangeSet = ScalarSet(ranges: [range])
+    }
+
+    /// How many distinct words the table holds (before range restriction).
+    public var wordCount: Int { table.wordCount }
+
+    /// The characters whose names contain `word`.
+    public func entries(_ word: String) -> ScalarSet {
+        let word = word.uppercased()
+        return table.entries(word).union(Self.selfNamed(word, in: range)).intersection(rangeSet)
+    }
+
+    /// The characters whose names contain every word of `query`, in
+    /// code-point order. An empty query finds nothing.
+    public func search(_ query: String) -> [Unicode.Scalar] {
+        let words = tokenize(query)
+        guard let first = words.first else { return [] }
+        var result = entries(first)
+        for word in words.dropFirst() where !result.isEmpty {
+            result = result.intersection(entries(word))
+        }
+        return result.scalars
+    }
+
+    /// Every word with its characters, in word order.
+    public func allEntries() -> [(word: String, set: ScalarSet)] {
+        table.allEntries()
+    }
+}
+
+extension InvertedIndex {
+    /// The table text for every named scalar in `range`: the chapter's
+    /// algorithm, run by the build-time generator.
+    ///
+    /// Names such as `CJK UNIFIED IDEOGRAPH-4E00` end in their own code point.
+    /// That word belongs to exactly one character, and 110,000 of them would
+    /// triple the table, so they are left out here and recomputed on lookup
+    /// by `selfNamed`.
+    public static func encodeNames(in range: ClosedRange<UInt32>) -> String {
+        var words: [String: [UInt32]] = [:]
+        for value in range {
+            guard let name = Unicode.Scalar(value)?.properties.name else { continue }
+            let ownHex = hex(value)
+            var seen = Set<String>()
+            for word in tokenize(name) where word != ownHex && seen.insert(word).inserted {
+                words[word, default: []].append(value)
+            }
+        }
+        return CompactTable.encode(words.map { ($0.key, ScalarSet(ascending: $0.value)) })
+    }
+
+    /// The one character, if any, whose name contains `word` as its own code point.
+    static func selfNamed(_ word: String, in range: ClosedRange<UInt32>) -> ScalarSet {
+        guard (4...6).contains(word.utf8.count), let value = UInt32(word, radix: 16),
+              range.contains(value), hex(value) == word,
+              let name = Unicode.Scalar(value)?.properties.name,
+              tokenize(name).contains(word)
+        else { return ScalarSet() }
+        return ScalarSet(ascending: [value])
+    }
+
+    /// At least four uppercase hex digits, as in `U+0041` and in names.
+    static func hex(_ value: UInt32) -> String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return digits.count >= 4 ? digits : String(repeating: "0", count: 4 - digits.count) + digits
+    }
+}

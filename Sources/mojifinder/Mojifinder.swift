@@ -1,0 +1,36 @@
+import ArgumentParser
+import CharIndex
+import CharIndexData
+
+@main
+struct Mojifinder: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Find Unicode characters by the words in their names.",
+        discussion: """
+            Every character from U+0020 to U+10FFFF with a name is indexed by the \
+            words of its name. A query lists words; the result is the characters \
+            whose names contain all of them, in code-point order.
+            """,
+        subcommands: [Search.self],
+        defaultSubcommand: Search.self
+    )
+}
+
+struct Search: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the characters whose names contain all the given words.",
+        discussion: "Example: mojifinder cat face"
+    )
+
+    @Argument(help: "Words to look for, in any case; '-' counts as a space.")
+    var words: [String] = []
+
+    func run() throws {
+        let query = words.joined(separator: " ")
+        guard !tokenize(query).isEmpty else {
+            print("Please give one or more words to search.")
+            throw ExitCode(2)
+        }
+        print(SearchReport.text(for: InvertedIndex.unicode.search(query)), terminator: "")
+    }
+}

@@ -1,0 +1,88 @@
+import CharIndex
+import CharIndexData
+import Testing
+
+/// The chapter's own examples, over the ASCII range it uses in its doctests.
+@Suite struct ASCIIRangeTests {
+    let index = InvertedIndex(names: 32...127)
+
+    func chars(_ set: ScalarSet) -> String { String(String.UnicodeScalarView(set.scalars)) }
+
+    @Test func dollarIsTheDollarSign() {
+        #expect(chars(index.entries("DOLLAR")) == "$")
+    }
+
+    @Test func signFindsTheSevenSigns() {
+        #expect(chars(index.entries("SIGN")) == "#$%+<=>")
+    }
+
+    @Test func aAndSmallIntersectToSmallA() {
+        #expect(chars(index.entries("A").intersection(index.entries("SMALL"))) == "a")
+    }
+
+    @Test func unknownWordFindsNothing() {
+        #expect(index.entries("BRILLIG").isEmpty)
+        #expect(index.search("brillig").isEmpty)
+    }
+
+    @Test func searchIsCaseInsensitive() {
+        #expect(index.search("capital a") == ["A"])
+    }
+
+    @Test func emptyOrBlankQueryFindsNothing() {
+        #expect(index.search("").isEmpty)
+        #expect(index.search("  \t ").isEmpty)
+    }
+
+    @Test func hyphenSplitsWords() {
+        #expect(index.search("hyphen-minus") == ["-"])
+    }
+}
+
+@Suite struct FullIndexTests {
+    let index = InvertedIndex.unicode
+
+    @Test func catFaceFindsTenCatsInCodePointOrder() {
+        let expected: [UInt32] = [0x1F431] + Array(0x1F638...0x1F640)
+        #expect(index.search("cat face").map(\.value) == expected)
+    }
+
+    @Test func resultsComeInCodePointOrder() {
+        let values = index.search("letter").map(\.value)
+        #expect(values.count > 1000)
+        #expect(values == values.sorted())
+    }
+
+    @Test func namesEndingInTheirCodePointAreFound() {
+        // U+1F229 is SQUARED CJK UNIFIED IDEOGRAPH-4E00: the word is in its name too.
+        #expect(index.search("cjk unified ideograph 4e00") == ["\u{4E00}", "\u{1F229}"])
+        #expect(index.search("4E00 squared") == ["\u{1F229}"])
+        #expect(index.search("04E00").isEmpty)
+        #expect(index.entries("IDEOGRAPH").count > 90_000)
+    }
+
+    @Test func hangulSyllablesAreIndexed() {
+        #expect(index.search("hangul syllable gag") == ["\u{AC01}"])
+    }
+
+    @Test func restrictingToASCIIMatchesTheNamesBuild() {
+        let restricted = index.restricted(to: 32...127)
+        let built = InvertedIndex(names: 32...127)
+        for (word, set) in built.allEntries() {
+            #expect(restricted.entries(word) == set, "\(word)")
+        }
+        #expect(restricted.entries("CJK").isEmpty)
+    }
+}
+
+@Suite struct SearchReportTests {
+    @Test func lineHasCodeCharacterAndName() {
+        #expect(SearchReport.line(for: "$") == "U+0024\t$\tDOLLAR SIGN")
+        #expect(SearchReport.line(for: "\u{1F431}") == "U+1F431\t\u{1F431}\tCAT FACE")
+    }
+
+    @Test func statusLineHas66DashesAndCount() {
+        let status = SearchReport.status(count: 10)
+        #expect(status == String(repeating: "─", count: 66) + " 10 found")
+    }
+}
