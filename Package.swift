@@ -34,6 +34,7 @@ let package = Package(
         // The full index, generated at build time by the plugin above.
         .target(name: "CharIndexData", dependencies: ["CharIndex"], plugins: ["EmbedCharIndex"]),
         .testTarget(name: "CharIndexTests", dependencies: ["CharIndex", "CharIndexData"]),
+        .testTarget(name: "MojifinderCLITests", dependencies: ["mojifinder"]),
         .executableTarget(
             name: "mojifinder",
             dependencies: [
@@ -41,6 +42,10 @@ let package = Package(
                 "CharIndexData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .executableTarget(
+            name: "charindex-bench", dependencies: ["CharIndex", "CharIndexData"],
+            path: "Benchmarks/charindex-bench"
         ),
     ]
 )
