@@ -74,6 +74,7 @@ public final class NameserverResolver: Resolver {
     public func resolve(_ name: DomainName) async -> ProbeStatus {
         // A first; AAAA only for names that exist without an IPv4 address.
         for type in [DNSMessage.RecordType.a, DNSMessage.RecordType.aaaa] {
+            if Task.isCancelled { return .error("cancelled") }
             let response: DNSMessage
             do {
                 response = try await query(name, type: type)

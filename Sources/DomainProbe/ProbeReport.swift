@@ -64,6 +64,9 @@ public struct ProbeOptions: Sendable {
     public var timeout: Double
     public var retries: Int
 
+    /// Threads for blocking getaddrinfo calls, at most.
+    public static let maxSystemThreads = 64
+
     public init(limit: Int = 100, nameserver: String? = nil, timeout: Double = 2, retries: Int = 2) {
         self.limit = limit
         self.nameserver = nameserver
@@ -92,7 +95,15 @@ public func runProbes(
             throw .badNameserver("cannot open a UDP socket for \(text): \(error)")
         }
     }
-    let resolver: any Resolver = nameserver ?? SystemResolver()
+    // getaddrinfo blocks a thread per lookup, so the system resolver gets a
+    // pool of its own sized for the limit instead of NIO's small shared one.
+    var pool: NIOThreadPool?
+    if nameserver == nil {
+        let threads = NIOThreadPool(numberOfThreads: min(options.limit, ProbeOptions.maxSystemThreads))
+        threads.start()
+        pool = threads
+    }
+    let resolver: any Resolver = nameserver ?? SystemResolver(pool: pool ?? .singleton)
     var anyError = false
     for line in ProbeReport.header(style) { write(line) }
     for await result in multiProbe(domains, limit: options.limit, using: resolver) {
@@ -100,6 +111,7 @@ public func runProbes(
         write(ProbeReport.line(result, style: style))
     }
     await nameserver?.close()
+    try? await pool?.shutdownGracefully()
     return anyError
 }
 
