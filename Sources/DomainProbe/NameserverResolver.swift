@@ -108,13 +108,23 @@ public final class NameserverResolver: Resolver {
                 timeout: TimeAmount(timeout),
                 promise: promise
             )
-            channel.writeAndFlush(pending, promise: nil)
+            // A write that never reaches the handler (closed channel) must
+            // still end the query. Completing a promise twice is a no-op in NIO.
+            let written = channel.eventLoop.makePromise(of: Void.self)
+            written.futureResult.whenFailure { _ in promise.fail(DomainProbeError.closed) }
+            channel.writeAndFlush(pending, promise: written)
             do {
-                return try await promise.futureResult.get()
+                return try await withTaskCancellationHandler {
+                    try await promise.futureResult.get()
+                } onCancel: {
+                    promise.fail(CancellationError())
+                }
             } catch DomainProbeError.timeout where attempt < retries && !Task.isCancelled {
                 attempt += 1
             } catch let error as DomainProbeError {
                 throw error
+            } catch is CancellationError {
+                throw .network("cancelled")
             } catch {
                 throw .closed
             }

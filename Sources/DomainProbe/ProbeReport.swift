@@ -84,7 +84,9 @@ public func runProbes(
     write: (String) -> Void
 ) async throws(DomainProbeError) -> Bool {
     guard options.limit >= 1 else { throw .names("--limit must be at least 1") }
-    guard options.timeout > 0, options.timeout.isFinite else { throw .names("--timeout must be a positive number of seconds") }
+    guard options.timeout > 0, options.timeout <= 3600 else {
+        throw .names("--timeout must be a number of seconds above 0 and at most 3600")
+    }
     var nameserver: NameserverResolver?
     if let text = options.nameserver {
         let address = try NameserverResolver.address(text)

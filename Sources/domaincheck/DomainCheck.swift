@@ -37,7 +37,7 @@ struct DomainCheck: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        guard let tld, !tld.isEmpty else {
+        guard let tld, !tld.allSatisfy({ $0 == "." }) else {
             Console.out("Please provide a TLD. Example: domaincheck COM.BR")
             throw ExitCode(2)
         }

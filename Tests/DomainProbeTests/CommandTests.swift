@@ -64,9 +64,11 @@ import Testing
     }
 
     @Test func domaincheckWithoutTLD() async throws {
-        let run = try await runTool("domaincheck", [])
-        #expect(run.status == 2)
-        #expect(run.stdout == "Please provide a TLD. Example: domaincheck COM.BR\n")
+        for arguments in [[], ["..."]] {
+            let run = try await runTool("domaincheck", arguments)
+            #expect(run.status == 2)
+            #expect(run.stdout == "Please provide a TLD. Example: domaincheck COM.BR\n")
+        }
     }
 
     @Test func usageErrorsExitTwo() async throws {

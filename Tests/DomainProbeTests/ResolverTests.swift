@@ -63,6 +63,29 @@ import Testing
         #expect(elapsed >= .milliseconds(580) && elapsed < .seconds(3))
     }
 
+    @Test func closedResolverAnswersAtOnce() async throws {
+        let silent = try await Responder.start()
+        defer { Task { await silent.stop() } }
+        let resolver = try await NameserverResolver.connect(
+            to: try NameserverResolver.address(silent.address), timeout: .seconds(30), retries: 0)
+        await resolver.close()
+        let result = try await withDeadline(5) { await probe("late.test", using: resolver) }
+        #expect(result.status == .error("resolver closed"))
+    }
+
+    @Test func cancellingEndsLookupsInFlight() async throws {
+        let silent = try await Responder.start()
+        defer { Task { await silent.stop() } }
+        let resolver = try await NameserverResolver.connect(
+            to: try NameserverResolver.address(silent.address), timeout: .seconds(30), retries: 0)
+        defer { Task { await resolver.close() } }
+        let lookup = Task { await probe("silent.test", using: resolver) }
+        try await Task.sleep(for: .milliseconds(100))
+        lookup.cancel()
+        let result = try await withDeadline(5) { await lookup.value }
+        #expect(result.status == .error("cancelled"))
+    }
+
     @Test func invalidNamesSendNothing() async throws {
         let silent = try await Responder.start()
         defer { Task { await silent.stop() } }
@@ -138,6 +161,20 @@ import Testing
                 #expect(result.status == (result.domain.hasSuffix("found.test") ? .found : .notFound))
             }
             #expect(counts == [.found: 300, .notFound: 300])
+        }
+    }
+
+    /// The chapter's async comprehension `[d async for d, found in multi_probe(...) if found]`.
+    @Test func asyncComprehensionWithFilterAndMap() async throws {
+        try await withDnsmasq { server in
+            let resolver = try await NameserverResolver.connect(to: try NameserverResolver.address(server.address))
+            defer { Task { await resolver.close() } }
+            let names = ["a.found.test", "b.test", "c.found.test", "d.test", "python.org"]
+            var taken: [String] = []
+            for await domain in multiProbe(names, limit: 5, using: resolver).filter({ $0.status == .found }).map(\.domain) {
+                taken.append(domain)
+            }
+            #expect(taken.sorted() == ["a.found.test", "c.found.test"])
         }
     }
 }
