@@ -8,6 +8,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "mojifinder", targets: ["mojifinder"]),
+        .executable(name: "blogdom", targets: ["blogdom"]),
+        .executable(name: "domaincheck", targets: ["domaincheck"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -46,6 +48,32 @@ let package = Package(
         .executableTarget(
             name: "charindex-bench", dependencies: ["CharIndex", "CharIndexData"],
             path: "Benchmarks/charindex-bench"
+        ),
+
+        // blogdom, domaincheck: concurrent DNS probing streamed in completion order.
+        .target(
+            name: "DomainProbe",
+            dependencies: [
+                "AsyncSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "DomainProbeTests",
+            dependencies: [
+                "DomainProbe",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        .executableTarget(
+            name: "blogdom",
+            dependencies: ["DomainProbe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(
+            name: "domaincheck",
+            dependencies: ["DomainProbe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
     ]
 )

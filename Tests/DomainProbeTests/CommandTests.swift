@@ -1,0 +1,84 @@
+import DomainProbe
+import Foundation
+import Testing
+
+/// Runs the real executables; names under `test` come from a real dnsmasq.
+@Suite struct CommandTests {
+    static let taken = ["and.test", "def.test", "for.test", "try.test"]
+
+    @Test func blogdomMarksEachDomain() async throws {
+        try await withDnsmasq(found: Self.taken) { server in
+            let run = try await runTool("blogdom", ["--tld", ".test.", "--nameserver", server.address])
+            #expect(run.status == 0, "\(run.stderr)")
+            let lines = run.stdout.split(separator: "\n").map(String.init)
+            let expected = shortKeywords.map { name in
+                Self.taken.contains("\(name).test") ? "+ \(name).test" : "- \(name).test"
+            }
+            #expect(lines.count == 18)
+            #expect(Set(lines) == Set(expected))
+        }
+    }
+
+    @Test func blogdomErrorsAreMarkedAndExitOne() async throws {
+        try await withDnsmasq { server in
+            let run = try await runTool("blogdom", ["--tld", "example", "--nameserver", server.address])
+            #expect(run.status == 1)
+            #expect(run.stdout.split(separator: "\n").allSatisfy { $0.hasPrefix("! ") && $0.hasSuffix(".example REFUSED") })
+        }
+    }
+
+    @Test func domaincheckColumns() async throws {
+        try await withDnsmasq(found: Self.taken) { server in
+            let run = try await runTool("domaincheck", ["test", "--nameserver", server.address, "--limit", "3"])
+            #expect(run.status == 0, "\(run.stderr)")
+            let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+            #expect(Array(lines.prefix(2)) == ["FOUND\t\tNOT FOUND", "=====\t\t========="])
+            let body = Set(lines.dropFirst(2))
+            #expect(body == Set(shortKeywords.map { Self.taken.contains("\($0).test") ? "\($0).test" : "\t\t\($0).test" }))
+        }
+    }
+
+    @Test func domaincheckNamesFromStdinAsJSONWithErrors() async throws {
+        try await withDnsmasq { server in
+            let run = try await runTool(
+                "domaincheck", ["test.", "--names", "-", "--json", "--nameserver", server.address],
+                stdin: "found\n\n# comment\n  nope  \nbad_name\n")
+            #expect(run.status == 1)
+            let lines = Set(run.stdout.split(separator: "\n").map(String.init))
+            #expect(lines == [
+                #"{"domain":"found.test","status":"found"}"#,
+                #"{"domain":"nope.test","status":"not found"}"#,
+                #"{"domain":"bad_name.test","status":"error","reason":"invalid name: character '_' in 'bad_name' is not a letter, digit or hyphen"}"#,
+            ])
+        }
+    }
+
+    @Test func domaincheckNamesFileWithSystemResolver() async throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("names-\(UUID()).txt")
+        try "something\nelse\n".write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let run = try await runTool("domaincheck", ["invalid", "--names", file.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("FOUND\t\tNOT FOUND\n=====\t\t=========\n"))
+        #expect(Set(run.stdout.split(separator: "\n").dropFirst(2)) == ["\t\tsomething.invalid", "\t\telse.invalid"])
+    }
+
+    @Test func domaincheckWithoutTLD() async throws {
+        for arguments in [[], ["..."]] {
+            let run = try await runTool("domaincheck", arguments)
+            #expect(run.status == 2)
+            #expect(run.stdout == "Please provide a TLD. Example: domaincheck COM.BR\n")
+        }
+    }
+
+    @Test func usageErrorsExitTwo() async throws {
+        let badServer = try await runTool("domaincheck", ["dev", "--nameserver", "dns.example"])
+        #expect(badServer.status == 2)
+        #expect(badServer.stderr.contains("bad nameserver"))
+        let missingFile = try await runTool("domaincheck", ["dev", "--names", "/nonexistent/names.txt"])
+        #expect(missingFile.status == 2)
+        #expect(missingFile.stderr.contains("cannot read /nonexistent/names.txt"))
+        let badLimit = try await runTool("blogdom", ["--limit", "0"])
+        #expect(badLimit.status == 2)
+    }
+}
