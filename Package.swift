@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "mojifinder", targets: ["mojifinder"]),
         .executable(name: "blogdom", targets: ["blogdom"]),
         .executable(name: "domaincheck", targets: ["domaincheck"]),
+        .executable(name: "moji-tcp-load", targets: ["moji-tcp-load"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -42,7 +43,42 @@ let package = Package(
             dependencies: [
                 "CharIndex",
                 "CharIndexData",
+                "MojiTCP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+
+        // mojifinder tcp: the chapter's tcp_mojifinder.py on SwiftNIO, and its load client.
+        .target(
+            name: "MojiTCP",
+            dependencies: [
+                "CharIndex",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOExtras", package: "swift-nio-extras"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .testTarget(
+            name: "MojiTCPTests",
+            dependencies: [
+                "MojiTCP",
+                "CharIndex",
+                "CharIndexData",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ]
+        ),
+        .executableTarget(
+            name: "moji-tcp-load",
+            dependencies: [
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .executableTarget(

@@ -1,0 +1,71 @@
+import Foundation
+import NIOCore
+
+/// Where the server's log lines go: stdout by default, a collector in tests.
+public struct MessageSink: Sendable {
+    public let emit: @Sendable (String) -> Void
+
+    public init(_ emit: @escaping @Sendable (String) -> Void) { self.emit = emit }
+
+    /// One unbuffered write per line, so lines appear at once even when stdout is a pipe.
+    public static let stdout = MessageSink { line in
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+}
+
+/// The texts the server prints and sends. Server log lines follow the chapter's wording.
+enum Messages {
+    static func serving(_ address: String) -> String { "Serving on \(address). Hit CTRL-C to stop." }
+    static func from(_ client: String, query: String) -> String { " From \(client): \(pythonRepr(query))" }
+    static func to(_ client: String, count: Int) -> String { "   To \(client): \(count) results." }
+    static func close(_ client: String) -> String { "Close \(client)." }
+    static func refused(_ client: String, limit: Int) -> String {
+        "Refuse \(client): already \(limit) connections."
+    }
+    static func lineTooLong(_ client: String) -> String { "Line too long from \(client)." }
+    static func error(_ client: String, _ error: any Error) -> String { "Error \(client): \(error)" }
+
+    // Sent to clients, CRLF-terminated.
+    static let prompt = "?> "
+    static let crlf = "\r\n"
+    static func busyReply(limit: Int) -> String {
+        "Server busy: \(limit) connections already open. Please try again later.\r\n"
+    }
+    static func lineTooLongReply(limit: Int) -> String { "Line too long: the limit is \(limit) bytes. Bye.\r\n" }
+    static func idleReply(_ timeout: TimeAmount) -> String {
+        "Idle for \(Double(timeout.nanoseconds) / 1e9) s. Bye.\r\n"
+    }
+}
+
+/// `host:port`, with brackets around IPv6 hosts.
+func describe(_ address: SocketAddress?) -> String {
+    guard let address, let ip = address.ipAddress, let port = address.port else { return "unknown" }
+    if case .v6 = address { return "[\(ip)]:\(port)" }
+    return "\(ip):\(port)"
+}
+
+/// The query as Python's `repr` shows it, so the log reads like the chapter's.
+func pythonRepr(_ text: String) -> String {
+    let quote: Character = text.contains("'") && !text.contains("\"") ? "\"" : "'"
+    var out = String(quote)
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        case _ where Character(scalar) == quote: out += "\\\(quote)"
+        case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+            out += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
+        default: out.unicodeScalars.append(scalar)
+        }
+    }
+    out.append(quote)
+    return out
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
+    }
+}

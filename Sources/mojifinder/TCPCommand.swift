@@ -1,0 +1,70 @@
+import ArgumentParser
+import CharIndex
+import Foundation
+import CharIndexData
+import Logging
+import MojiTCP
+import NIOCore
+import ServiceLifecycle
+
+struct TCP: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tcp",
+        abstract: "Serve searches over a line-based TCP protocol (for telnet or nc).",
+        discussion: """
+            Each client gets the prompt '?> ', sends one query per line and gets the \
+            result lines and a status line, CRLF-terminated. An empty line repeats \
+            the prompt; a line starting with a control character, invalid UTF-8 or \
+            EOF ends the session. Ctrl-C or SIGTERM stops the server.
+            """
+    )
+
+    @Option(help: "Address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to listen on (0 picks a free port).")
+    var port = 2323
+
+    @Option(help: "Longest accepted line in bytes; a longer line closes the session.")
+    var maxLineLength = 1024
+
+    @Option(help: "Seconds a client may stay silent before it is disconnected.")
+    var idleTimeout = 300.0
+
+    @Option(help: "Most concurrent connections; more are refused with a message.")
+    var maxConnections = 1000
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
+        guard maxLineLength > 0 else { throw ValidationError("--max-line-length must be positive.") }
+        guard idleTimeout > 0, idleTimeout.isFinite else { throw ValidationError("--idle-timeout must be positive.") }
+        guard maxConnections > 0 else { throw ValidationError("--max-connections must be positive.") }
+    }
+
+    func run() async throws {
+        let say = MessageSink.stdout.emit
+        say("Building index.")
+        let limits = TCPServer.Limits(
+            maxLineLength: maxLineLength,
+            idleTimeout: .nanoseconds(Int64(idleTimeout * 1e9)),
+            maxConnections: maxConnections
+        )
+        let server = TCPServer(index: InvertedIndex.unicode, host: host, port: port, limits: limits)
+        var logger = Logger(label: "mojifinder.tcp")
+        logger.logLevel = .critical
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [.init(service: server)],
+                gracefulShutdownSignals: [.sigint, .sigterm],
+                logger: logger
+            )
+        )
+        do {
+            try await group.run()
+        } catch let error as MojiTCPError {
+            FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+        say("Server shut down.")
+    }
+}

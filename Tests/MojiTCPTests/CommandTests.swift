@@ -1,0 +1,72 @@
+import Foundation
+import NIOCore
+import Testing
+
+/// The built `mojifinder` next to the test bundle (`swift build --build-tests` builds it).
+func mojifinderExecutable() throws -> URL {
+    let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+    var dir = exe.deletingLastPathComponent()
+    for _ in 0..<4 {
+        let candidate = dir.appendingPathComponent("mojifinder")
+        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        dir = dir.deletingLastPathComponent()
+    }
+    throw TestTimeout(what: "no built mojifinder near \(exe.path); run `swift build --build-tests` first")
+}
+
+@Suite("mojifinder tcp command", .timeLimit(.minutes(1)))
+struct TCPCommandTests {
+    @Test("SIGINT prints 'Server shut down.', closes connections and exits 0", arguments: [SIGINT, SIGTERM])
+    func signalShutdown(signal: Int32) async throws {
+        let process = Process()
+        process.executableURL = try mojifinderExecutable()
+        process.arguments = ["tcp", "--port", "0"]
+        let stdout = Pipe()
+        process.standardOutput = stdout
+        let exited = AsyncStream.makeStream(of: Int32.self)
+        process.terminationHandler = { exited.continuation.yield($0.terminationStatus) }
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+
+        let lines = AsyncStream.makeStream(of: String.self)
+        stdout.fileHandleForReading.readabilityHandler = { handle in
+            let data = handle.availableData
+            if data.isEmpty {
+                handle.readabilityHandler = nil
+                lines.continuation.finish()
+            } else {
+                lines.continuation.yield(String(decoding: data, as: UTF8.self))
+            }
+        }
+        var output = ""
+        var port: Int?
+        for await chunk in lines.stream {
+            output += chunk
+            if let range = output.range(of: #"Serving on 127\.0\.0\.1:(\d+)\."#, options: .regularExpression) {
+                port = Int(output[range].dropFirst("Serving on 127.0.0.1:".count).dropLast())
+                break
+            }
+        }
+        let bound = try #require(port, "no 'Serving on' line in \(output.debugDescription)")
+        #expect(output.hasPrefix("Building index.\n"))
+
+        try await withClient(port: bound) { (client: inout Client) async throws in
+            #expect(try await client.read() == "?> ")
+            kill(process.processIdentifier, signal)
+            #expect(try await client.readToEnd() == "")
+        }
+        var statuses = exited.stream.makeAsyncIterator()
+        #expect(await statuses.next() == 0)
+        for await chunk in lines.stream { output += chunk }
+        #expect(output.hasSuffix("Server shut down.\n"))
+        #expect(output.contains("Close 127.0.0.1:"))
+    }
+
+    @Test("a port in use exits 1 with an error on stderr")
+    func portInUse() async throws {
+        try await withServer { port, _ in
+            let result = try await run(try mojifinderExecutable().path, ["tcp", "--port", "\(port)"], input: "")
+            #expect(result.status == 1)
+        }
+    }
+}
