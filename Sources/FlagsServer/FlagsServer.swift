@@ -37,6 +37,13 @@ public final class RunningFlagsServer: Sendable {
         await group.triggerGracefulShutdown()
         await runner.value
     }
+
+    /// Stops at once, like a killed process: the port and every connection close
+    /// without answering the requests in flight. For testing clients mid-run.
+    public func kill() async {
+        runner.cancel()
+        await runner.value
+    }
 }
 
 /// Starts a server and returns once it is listening.
@@ -44,7 +51,8 @@ public func startFlagsServer(_ options: FlagsServerOptions) async throws -> Runn
     try options.validate()
     let state = try await FlagsServerState(options: options)
     let (bound, continuation) = AsyncStream.makeStream(of: Result<Int, any Error>.self)
-    let app = makeApplication(state: state) { channel in
+    // In-process servers are stopped and killed by their owner; nothing to report but failures to start, which throw.
+    let app = makeApplication(state: state, logger: silentLogger) { channel in
         continuation.yield(.success(channel.localAddress?.port ?? options.port))
     }
     let group = ServiceGroup(configuration: .init(services: [app], logger: quietLogger))
@@ -75,7 +83,7 @@ public func serveFlags(_ servers: [FlagsServerOptions], announce: @escaping @Sen
         try options.validate()
         let state = try await FlagsServerState(options: options)
         apps.append(
-            makeApplication(state: state) { channel in
+            makeApplication(state: state, logger: quietLogger) { channel in
                 let port = channel.localAddress?.port ?? options.port
                 let host = options.host.contains(":") ? "[\(options.host)]" : options.host
                 announce("http://\(host):\(port)/flags")
@@ -86,6 +94,12 @@ public func serveFlags(_ servers: [FlagsServerOptions], announce: @escaping @Sen
     try await group.run()
 }
 
+private let silentLogger: Logger = {
+    var logger = Logger(label: "flags-server")
+    logger.logLevel = .critical
+    return logger
+}()
+
 private let quietLogger: Logger = {
     var logger = Logger(label: "flags-server")
     logger.logLevel = .error
@@ -93,7 +107,7 @@ private let quietLogger: Logger = {
 }()
 
 func makeApplication(
-    state: FlagsServerState, onServerRunning: @escaping @Sendable (any Channel) async -> Void
+    state: FlagsServerState, logger: Logger, onServerRunning: @escaping @Sendable (any Channel) async -> Void
 ) -> some Service {
     let router = Router()
     router.get("/stats") { _, _ in try jsonResponse(state.stats()) }
@@ -121,7 +135,7 @@ func makeApplication(
             backlog: 4096
         ),
         onServerRunning: onServerRunning,
-        logger: quietLogger
+        logger: logger
     )
 }
 

@@ -228,6 +228,39 @@ import Testing
         }
     }
 
+    @Test func stopWaitsForRequestsInFlightAndClosesIdleConnections() async throws {
+        let server = try await startFlagsServer(FlagsServerOptions(delay: 0.5...0.5))
+        try await withClient { client in
+            // An idle keep-alive connection, then a request still waiting on its delay.
+            #expect(try await fetch(client, "\(server.baseURL)/ad/ad.gif").status == 200)
+            async let slow = fetch(client, "\(server.baseURL)/ae/ae.gif")
+            try await Task.sleep(for: .milliseconds(200))
+            let start = ContinuousClock.now
+            await server.stop()
+            #expect(ContinuousClock.now - start < .seconds(5))
+            #expect(try await slow.status == 200)
+            #expect(await server.stats().inFlight == 0)
+        }
+        await #expect(throws: (any Error).self) {
+            _ = try await rawRequest(port: server.port, path: "/flags/ad/ad.gif")
+        }
+    }
+
+    @Test func killDropsRequestsInFlight() async throws {
+        let server = try await startFlagsServer(FlagsServerOptions(delay: 10...10))
+        let start = ContinuousClock.now
+        async let answer = rawRequest(port: server.port, path: "/flags/ad/ad.gif")
+        try await Task.sleep(for: .milliseconds(300))
+        await server.kill()
+        // The client sees the connection end without a response, long before the delay.
+        let response = (try? await answer) ?? ""
+        #expect(statusCode(ofRaw: response) != 200, "\(response)")
+        #expect(ContinuousClock.now - start < .seconds(5))
+        await #expect(throws: (any Error).self) {
+            _ = try await rawRequest(port: server.port, path: "/flags/ad/ad.gif")
+        }
+    }
+
     @Test func aBusyPortIsAClearError() async throws {
         try await withServer { server in
             await #expect {
