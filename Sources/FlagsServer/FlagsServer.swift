@@ -185,7 +185,8 @@ final class FlagsServerState: Sendable {
     /// Every request draws both numbers, whatever happens to it, so that with a
     /// seed the outcomes over N requests are the same whatever their order.
     private func draw() -> (delay: Double, isError: Bool) {
-        random.withLock { generator in
+        guard options.delay != nil || options.errorRate > 0 else { return (0, false) }
+        return random.withLock { generator in
             let delayFraction = Double(generator.next() >> 11) / Double(1 << 53)
             let errorFraction = Double(generator.next() >> 11) / Double(1 << 53)
             let delay = options.delay.map { $0.lowerBound + ($0.upperBound - $0.lowerBound) * delayFraction } ?? 0
@@ -203,7 +204,7 @@ final class FlagsServerState: Sendable {
 
         let (delay, isError) = draw()
         let segments = FlagPath.segments(of: request.uri.path)
-        let label = segments?.first?.uppercased() ?? "??"
+        var label: String { segments?.first?.uppercased() ?? "??" }
         if delay > 0 {
             logger?.info("\(label) delay: \(String(format: "%.2f", delay))s")
             try await Task.sleep(for: .seconds(delay))
@@ -224,15 +225,15 @@ final class FlagsServerState: Sendable {
     private func content(at segments: [String]) async throws -> (ByteBuffer, String)? {
         guard let root else {
             // The built-in set: exactly /flags/<cc>/<cc>.gif and /flags/<cc>/metadata.json.
-            guard segments.count == 2, let cc = segments.first, FlagPath.isLowercaseCode(cc) else { return nil }
+            guard segments.count == 2, let cc = segments.first, let flag = BuiltInFlags.byCode[cc] else { return nil }
             switch segments[1] {
-            case "\(cc).gif": return CountryData.gif(for: cc).map { (ByteBuffer(bytes: $0), "image/gif") }
-            case "metadata.json":
-                return CountryData.metadataJSON(for: cc).map { (ByteBuffer(bytes: $0), "application/json") }
+            case flag.gifName: return (flag.gif, "image/gif")
+            case "metadata.json": return (flag.metadata, "application/json")
             default: return nil
             }
         }
-        let path = FilePath(root).appending("flags").appending(segments.map { FilePath.Component($0)! })
+        // FlagPath.segments already refused anything that is not a valid single component.
+        let path = FilePath(root).appending("flags").appending(segments.compactMap { FilePath.Component($0) })
         guard let info = try? await FileSystem.shared.info(forFileAt: path), info.type == .regular else { return nil }
         let bytes = try await FileSystem.shared.withFileHandle(forReadingAt: path) { handle in
             try await handle.readToEnd(maximumSizeAllowed: .mebibytes(64))
@@ -249,6 +250,26 @@ final class FlagsServerState: Sendable {
     }
 }
 
+/// The built-in set as ready-made buffers, keyed by the lowercase code of the path.
+enum BuiltInFlags {
+    struct Flag: Sendable {
+        var gifName: String
+        var gif: ByteBuffer
+        var metadata: ByteBuffer
+    }
+
+    static let byCode: [String: Flag] = Dictionary(
+        uniqueKeysWithValues: CountryData.codes.map { code in
+            let cc = code.lowercased()
+            return (
+                cc,
+                Flag(
+                    gifName: "\(cc).gif", gif: ByteBuffer(bytes: CountryData.gif(for: code)!),
+                    metadata: ByteBuffer(bytes: CountryData.metadataJSON(for: code)!))
+            )
+        })
+}
+
 /// Parsing of the part of a path after `/flags/`.
 enum FlagPath {
     /// The decoded segments after `/flags/`, or nil when a segment could climb
@@ -261,7 +282,8 @@ enum FlagPath {
         if parts.count > 1, parts.last == "" { parts = parts.dropLast() }  // "/flags/zz/" names the folder zz
         var segments: [String] = []
         for part in parts {
-            guard let decoded = String(part).removingPercentEncoding, !decoded.isEmpty,
+            let text = String(part)
+            guard let decoded = text.contains("%") ? text.removingPercentEncoding : text, !decoded.isEmpty,
                 !decoded.hasPrefix("."),
                 !decoded.contains(where: { $0 == "/" || $0 == "\\" || $0 == "\0" }),
                 FilePath.Component(decoded) != nil
@@ -269,10 +291,6 @@ enum FlagPath {
             segments.append(decoded)
         }
         return segments.isEmpty ? nil : segments
-    }
-
-    static func isLowercaseCode(_ text: String) -> Bool {
-        text.utf8.count == 2 && text.utf8.allSatisfy { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }
     }
 }
 
