@@ -11,6 +11,7 @@ let package = Package(
         .executable(name: "blogdom", targets: ["blogdom"]),
         .executable(name: "domaincheck", targets: ["domaincheck"]),
         .executable(name: "moji-tcp-load", targets: ["moji-tcp-load"]),
+        .executable(name: "flags-server", targets: ["flags-server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -110,6 +111,33 @@ let package = Package(
         .executableTarget(
             name: "domaincheck",
             dependencies: ["DomainProbe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // flags-server: the chapter's LOCAL, DELAY and ERROR flag servers in one binary.
+        .target(
+            name: "FlagsServer",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "_NIOFileSystem", package: "swift-nio"),
+            ]
+        ),
+        .executableTarget(
+            name: "flags-server",
+            dependencies: [
+                "FlagsServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "FlagsServerTests",
+            dependencies: [
+                "FlagsServer",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
         ),
     ]
 )

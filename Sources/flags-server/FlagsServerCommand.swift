@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import FlagsServer
+
+@main
+struct FlagsServerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "flags-server",
+        abstract: "Serve flag images and metadata for the flag downloaders, with optional delays and errors.",
+        discussion: """
+            Presets: local (port 8000), delay (8001, 0.5-5.0 s delays), error (8002, 0.5 s delays and 25 % of \
+            requests answered 418 I'm a teapot), all (the three at once). Explicit options override the preset. \
+            Routes: GET/HEAD /flags/<cc>/<cc>.gif, /flags/<cc>/metadata.json, GET /stats, POST /stats/reset.
+            """
+    )
+
+    @Option(help: "local, delay, error or all.")
+    var preset: String = "local"
+
+    @Option(help: "Address to bind.")
+    var host: String?
+
+    @Option(help: "Port to listen on (0 picks a free one).")
+    var port: Int?
+
+    @Option(help: "Delay before each response in seconds: MIN or MIN-MAX.")
+    var delay: String?
+
+    @Option(name: .customLong("error-rate"), help: "Share of requests answered 418, from 0 to 1.")
+    var errorRate: Double?
+
+    @Option(help: "Serve DIR/flags/<cc>/<cc>.gif and metadata.json instead of the built-in flags.")
+    var directory: String?
+
+    @Option(help: "Seed for reproducible delays and errors.")
+    var seed: UInt64?
+
+    @Flag(help: "Log each request's delay and errors.")
+    var verbose = false
+
+    func run() async throws {
+        let presets: [FlagsServerPreset]
+        if preset.lowercased() == "all" {
+            guard port == nil else { throw ValidationError("--port cannot be used with --preset all") }
+            presets = FlagsServerPreset.allCases
+        } else if let one = FlagsServerPreset(rawValue: preset.lowercased()) {
+            presets = [one]
+        } else {
+            throw ValidationError("unknown preset '\(preset)': use local, delay, error or all")
+        }
+        let parsedDelay = try delay.map(Self.parseDelay)
+        var servers: [FlagsServerOptions] = []
+        for preset in presets {
+            var options = FlagsServerOptions.preset(preset)
+            if let host { options.host = host }
+            if let port { options.port = port }
+            if let parsedDelay { options.delay = parsedDelay }
+            if let errorRate { options.errorRate = errorRate }
+            options.directory = directory
+            options.seed = seed
+            options.verbose = verbose
+            do {
+                try options.validate()
+            } catch {
+                throw ValidationError(error.description)
+            }
+            servers.append(options)
+        }
+        do {
+            try await serveFlags(servers) { url in writeLine("Serving flags at \(url)") }
+        } catch let error as FlagsServerError {
+            throw ValidationError(error.description)
+        } catch {
+            // A port in use, for example: a runtime failure, not a usage error.
+            throw ServeFailure(description: "could not serve: \(error)")
+        }
+    }
+
+    /// `0.5` or `0.5-5`: a delay of seconds, fixed or drawn from a range.
+    static func parseDelay(_ text: String) throws -> ClosedRange<Double> {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        let numbers = parts.compactMap { Double($0) }
+        guard (1...2).contains(parts.count), numbers.count == parts.count, let low = numbers.first,
+            let high = numbers.last, low >= 0, low <= high
+        else {
+            throw ValidationError("--delay must be MIN or MIN-MAX seconds with 0 <= MIN <= MAX, not '\(text)'")
+        }
+        return low...high
+    }
+}
+
+/// A failure while serving; ArgumentParser prints it and exits with status 1.
+struct ServeFailure: Error, CustomStringConvertible {
+    let description: String
+}
