@@ -61,7 +61,10 @@ public func startFlagsServer(_ options: FlagsServerOptions) async throws -> Runn
         let port = try result.get()
         return RunningFlagsServer(host: options.host, port: port, state: state, group: group, runner: runner)
     }
-    throw FlagsServerError.startFailed("the server stopped before it listened")
+    // Only a cancelled caller gets here: do not leave the server running behind it.
+    await group.triggerGracefulShutdown()
+    await runner.value
+    throw CancellationError()
 }
 
 /// Runs servers until SIGINT or SIGTERM, then shuts them down gracefully.
@@ -98,6 +101,8 @@ func makeApplication(
         state.resetStats()
         return try jsonResponse(state.stats())
     }
+    // A fixed answer with no flag logic, the baseline for benchmarks.
+    router.get("/ping") { _, _ in "pong\n" }
     router.get("/flags/**") { request, _ in try await state.respond(to: request) }
     // The same answer without its body; the router does not derive HEAD for a catch-all route.
     router.head("/flags/**") { request, _ in
@@ -239,6 +244,7 @@ enum FlagPath {
         var parts = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
         guard parts.first == "flags" else { return nil }
         parts = parts.dropFirst()
+        if parts.count > 1, parts.last == "" { parts = parts.dropLast() }  // "/flags/zz/" names the folder zz
         var segments: [String] = []
         for part in parts {
             guard let decoded = String(part).removingPercentEncoding, !decoded.isEmpty,
@@ -267,6 +273,12 @@ struct MessageLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
-        print(event.message.description)
+        writeLine(event.message.description)
     }
+}
+
+/// Writes a line to standard output at once, unbuffered, so that a reader of a
+/// pipe sees each line as it happens, and lines from many tasks never interleave.
+public func writeLine(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import FlagsServer
 
 @main
@@ -66,9 +67,12 @@ struct FlagsServerCommand: AsyncParsableCommand {
             servers.append(options)
         }
         do {
-            try await serveFlags(servers) { url in print("Serving flags at \(url)") }
+            try await serveFlags(servers) { url in writeLine("Serving flags at \(url)") }
         } catch let error as FlagsServerError {
             throw ValidationError(error.description)
+        } catch {
+            // A port in use, for example: a runtime failure, not a usage error.
+            throw ServeFailure(description: "could not serve: \(error)")
         }
     }
 
@@ -83,4 +87,9 @@ struct FlagsServerCommand: AsyncParsableCommand {
         }
         return low...high
     }
+}
+
+/// A failure while serving; ArgumentParser prints it and exits with status 1.
+struct ServeFailure: Error, CustomStringConvertible {
+    let description: String
 }

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import NIOHTTP1
 import Testing
 
 @testable import FlagsServer
@@ -47,7 +48,9 @@ import Testing
         // Noise fills the 4,096-entry table, so the encoder must widen to 12 bits and clear.
         var generator = SplitMix64(seed: 7)
         let pixels = (0..<(200 * 200)).map { _ in UInt8(generator.next() % 8) }
-        let palette = (0..<8).map { (UInt8($0 * 30), UInt8($0), UInt8(255 - $0)) }
+        let palette: [(UInt8, UInt8, UInt8)] = (0..<8).map { (index: Int) in
+            (UInt8(index * 30), UInt8(index), UInt8(255 - index))
+        }
         let gif = GIFEncoder.encode(width: 200, height: 200, palette: palette, pixels: pixels)
         let image = try decodeGIF(gif)
         #expect(image.pixels == pixels)
@@ -203,43 +206,6 @@ import Testing
         }
     }
 
-    @Test func seededErrorRateIsReproducible() async throws {
-        let options = FlagsServerOptions(errorRate: 0.25, seed: 2024)
-        // The outcomes are fixed by the seed: replay the same draws here.
-        var generator = SplitMix64(seed: 2024)
-        var expected = 0
-        for _ in 0..<1000 {
-            _ = generator.next()
-            if Double(generator.next() >> 11) / Double(1 << 53) < 0.25 { expected += 1 }
-        }
-        #expect((200...300).contains(expected))
-
-        func countErrors() async throws -> (teapots: Int, ok: Int) {
-            try await withServer(options) { server in
-                try await withClient(connections: 20) { client in
-                    try await withThrowingTaskGroup(of: Int.self) { group in
-                        for index in 0..<1000 {
-                            let cc = CountryData.codes[index % 194].lowercased()
-                            group.addTask { try await fetch(client, "\(server.baseURL)/\(cc)/\(cc).gif").status }
-                        }
-                        var teapots = 0
-                        var ok = 0
-                        for try await status in group {
-                            if status == 418 { teapots += 1 } else if status == 200 { ok += 1 }
-                        }
-                        return (teapots, ok)
-                    }
-                }
-            }
-        }
-        // Run concurrently, so the order differs, yet the count does not.
-        let first = try await countErrors()
-        let second = try await countErrors()
-        #expect(first.teapots == expected)
-        #expect(first.teapots + first.ok == 1000)
-        #expect(second.teapots == expected && second.ok == first.ok)
-    }
-
     @Test func errorsAre418WithAShortBody() async throws {
         try await withServer(FlagsServerOptions(errorRate: 1)) { server in
             try await withClient { client in
@@ -248,53 +214,6 @@ import Testing
                 #expect(!response.body.isEmpty && response.body.count < 100)
                 // /stats is never delayed nor failed.
                 #expect(try await fetch(client, "http://127.0.0.1:\(server.port)/stats").status == 200)
-            }
-        }
-    }
-
-    @Test func delaysStayWithinTheirBounds() async throws {
-        try await withServer(FlagsServerOptions(delay: 0.2...0.5, seed: 1)) { server in
-            try await withClient(connections: 20) { client in
-                let durations = try await withThrowingTaskGroup(of: Double.self) { group in
-                    for _ in 0..<20 {
-                        group.addTask {
-                            let start = ContinuousClock.now
-                            #expect(try await fetch(client, "\(server.baseURL)/jp/jp.gif").status == 200)
-                            let elapsed = ContinuousClock.now - start
-                            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-                        }
-                    }
-                    return try await group.reduce(into: []) { $0.append($1) }
-                }
-                #expect(durations.count == 20)
-                #expect(durations.allSatisfy { $0 >= 0.2 }, "\(durations)")
-                #expect(durations.allSatisfy { $0 < 0.5 + 0.5 }, "\(durations)")
-                // A uniform draw over 20 requests spreads out; a constant delay would not.
-                #expect(durations.max()! - durations.min()! > 0.05, "\(durations)")
-            }
-        }
-    }
-
-    @Test func twoThousandDelayedRequestsOverlap() async throws {
-        let delay = 2.0
-        try await withServer(FlagsServerOptions(delay: delay...delay)) { server in
-            try await withClient(connections: 2000) { client in
-                let start = ContinuousClock.now
-                let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
-                    for index in 0..<2000 {
-                        let cc = CountryData.codes[index % 194].lowercased()
-                        group.addTask { try await fetch(client, "\(server.baseURL)/\(cc)/\(cc).gif").status }
-                    }
-                    return try await group.reduce(into: [Int]()) { $0.append($1) }
-                }
-                let elapsed = ContinuousClock.now - start
-                #expect(statuses.count == 2000 && statuses.allSatisfy { $0 == 200 })
-                // About one delay in all: serving them one after another would take 4,000 s.
-                #expect(elapsed < .seconds(delay + 4), "\(elapsed)")
-                let stats = await server.stats()
-                #expect(stats.requests == 2000)
-                #expect(stats.maxInFlight > 1900, "\(stats)")
-                #expect(stats.inFlight == 0)
             }
         }
     }
@@ -337,5 +256,99 @@ import Testing
         let error = FlagsServerOptions.preset(.error)
         #expect(error.port == 8002 && error.delay == 0.5...0.5 && error.errorRate == 0.25)
         #expect(FlagsServerPreset.allCases.map(\.rawValue) == ["local", "delay", "error"])
+    }
+}
+
+/// The tests that time things or load the server, one at a time so that the
+/// 2,000-connection burst does not skew the delay measurements.
+@Suite(.serialized) struct FlagsServerTimingTests {
+    @Test func seededErrorRateIsReproducible() async throws {
+        let options = FlagsServerOptions(errorRate: 0.25, seed: 2024)
+        // The outcomes are fixed by the seed: replay the same draws here.
+        var generator = SplitMix64(seed: 2024)
+        var expected = 0
+        for _ in 0..<1000 {
+            _ = generator.next()
+            if Double(generator.next() >> 11) / Double(1 << 53) < 0.25 { expected += 1 }
+        }
+        #expect((200...300).contains(expected))
+
+        func countErrors() async throws -> (teapots: Int, ok: Int) {
+            try await withServer(options) { server in
+                try await withClient(connections: 20) { client in
+                    try await withThrowingTaskGroup(of: Int.self) { group in
+                        for index in 0..<1000 {
+                            let cc = CountryData.codes[index % 194].lowercased()
+                            group.addTask { try await fetch(client, "\(server.baseURL)/\(cc)/\(cc).gif").status }
+                        }
+                        var teapots = 0
+                        var ok = 0
+                        for try await status in group {
+                            if status == 418 { teapots += 1 } else if status == 200 { ok += 1 }
+                        }
+                        return (teapots, ok)
+                    }
+                }
+            }
+        }
+        // Run concurrently, so the order differs, yet the count does not.
+        let first = try await countErrors()
+        let second = try await countErrors()
+        #expect(first.teapots == expected)
+        #expect(first.teapots + first.ok == 1000)
+        #expect(second.teapots == expected && second.ok == first.ok)
+    }
+
+    @Test func delaysStayWithinTheirBounds() async throws {
+        let bounds = 0.1...0.3
+        // Sequential requests take the seeded draws in order: replay them here.
+        var generator = SplitMix64(seed: 11)
+        let expected = (0..<8).map { _ in
+            let fraction = Double(generator.next() >> 11) / Double(1 << 53)
+            _ = generator.next()
+            return bounds.lowerBound + (bounds.upperBound - bounds.lowerBound) * fraction
+        }
+        #expect(expected.allSatisfy { bounds.contains($0) })
+        #expect(expected.max()! - expected.min()! > 0.05, "a uniform draw spreads out: \(expected)")
+        try await withServer(FlagsServerOptions(delay: bounds, seed: 11)) { server in
+            try await withClient { client in
+                for delay in expected {
+                    let start = ContinuousClock.now
+                    let status = try await fetch(client, "\(server.baseURL)/jp/jp.gif").status
+                    let elapsed = ContinuousClock.now - start
+                    #expect(status == 200)
+                    #expect(elapsed >= .seconds(delay), "waited \(elapsed) for a delay of \(delay)")
+                    // Generous: other suites may load both cores meanwhile.
+                    #expect(elapsed < .seconds(delay + 3), "waited \(elapsed) for a delay of \(delay)")
+                }
+            }
+        }
+    }
+
+    @Test func twoThousandDelayedRequestsOverlap() async throws {
+        let delay = 3.0
+        try await withServer(FlagsServerOptions(delay: delay...delay)) { server in
+            let start = ContinuousClock.now
+            // One plain connection per request: a light client, so the test measures the server.
+            let statuses = try await withThrowingTaskGroup(of: Int?.self) { group in
+                for index in 0..<2000 {
+                    let cc = CountryData.codes[index % 194].lowercased()
+                    group.addTask {
+                        statusCode(ofRaw: try await rawRequest(port: server.port, path: "/flags/\(cc)/\(cc).gif"))
+                    }
+                }
+                return try await group.reduce(into: [Int?]()) { $0.append($1) }
+            }
+            let elapsed = ContinuousClock.now - start
+            #expect(statuses.count == 2000 && statuses.allSatisfy { $0 == 200 })
+            // About one delay plus the time to open 2,000 connections on two cores;
+            // serving them one after another would take 6,000 s.
+            #expect(elapsed < .seconds(delay + 7), "\(elapsed)")
+            let stats = await server.stats()
+            #expect(stats.requests == 2000)
+            // All of them were waiting at once.
+            #expect(stats.maxInFlight == 2000, "\(stats)")
+            #expect(stats.inFlight == 0)
+        }
     }
 }

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import FlagsServer
 import Foundation
 import NIOCore
+import NIOHTTP1
 import NIOPosix
 
 struct Fetched: Sendable {
