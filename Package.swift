@@ -99,6 +99,7 @@ let package = Package(
                 "Flags",
                 "FlagsServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
     ]

@@ -64,6 +64,9 @@ public func withFlagsClient<Result: Sendable>(
     var configuration = HTTPClient.Configuration()
     configuration.connectionPool = .init(
         idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: max(8, maxRequests))
+    // A refused connection is an error at once, as with httpx (and curl without
+    // --retry-connrefused); AHC's default would keep retrying until the deadline.
+    configuration.connectionPool.retryConnectionEstablishment = false
     configuration.redirectConfiguration = .follow(max: 10, allowCycles: false)
     let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     let result: Result

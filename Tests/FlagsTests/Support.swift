@@ -2,6 +2,7 @@ import Flags
 import FlagsServer
 import Foundation
 import Hummingbird
+import Logging
 import NIOCore
 import Synchronization
 
@@ -73,14 +74,14 @@ struct ProcessResult {
 }
 
 /// The `flags` binary that `swift build --build-tests` put next to the test bundle.
-func flagsExecutable() throws -> URL {
+func flagsExecutable(_ name: String = "flags") throws -> URL {
     let candidates = [
         Bundle.main.executableURL?.deletingLastPathComponent(),
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
         Bundle.main.bundleURL.deletingLastPathComponent(),
-    ].compactMap { $0?.appendingPathComponent("flags") }
+    ].compactMap { $0?.appendingPathComponent(name) }
     guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-        throw TestFailure("the flags executable is missing (looked at \(candidates.map(\.path))); run swift build --build-tests")
+        throw TestFailure("the \(name) executable is missing (looked at \(candidates.map(\.path))); run swift build --build-tests")
     }
     return found
 }
@@ -123,6 +124,29 @@ func runFlagsBinary(
     return result
 }
 
+/// A `flags-server` process on a free port, so a test can kill it for real
+/// (SIGKILL closes every socket at once, unlike a graceful stop).
+func spawnFlagsServer(_ arguments: [String], in directory: URL) async throws -> (Process, baseURL: String) {
+    let process = Process()
+    process.executableURL = try flagsExecutable("flags-server")
+    process.arguments = ["--port", "0"] + arguments
+    let out = directory.appendingPathComponent(".server-\(UUID().uuidString)")
+    FileManager.default.createFile(atPath: out.path, contents: nil)
+    process.standardOutput = try FileHandle(forWritingTo: out)
+    try process.run()
+    let prefix = "Serving flags at "
+    for _ in 0..<500 {
+        let text = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
+        if let line = text.split(separator: "\n").first(where: { $0.hasPrefix(prefix) }) {
+            return (process, String(line.dropFirst(prefix.count)))
+        }
+        guard process.isRunning else { break }
+        try await Task.sleep(for: .milliseconds(20))
+    }
+    process.terminate()
+    throw TestFailure("flags-server did not announce its URL")
+}
+
 // MARK: - A server that answers 503 a few times before it serves the flag
 
 /// Serves every flag, but answers `503` with `Retry-After: 0` to the first
@@ -157,10 +181,13 @@ final class FlakyServer: Sendable {
                 body: .init(byteBuffer: ByteBuffer(bytes: gif)))
         }
         let (bound, continuation) = AsyncStream.makeStream(of: Int.self)
+        var logger = Logger(label: "flaky-server")
+        logger.logLevel = .critical
         let app = Application(
             router: router,
             configuration: .init(address: .hostname("127.0.0.1", port: 0), serverName: nil),
-            onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) })
+            onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) },
+            logger: logger)
         let task = Task { try await app.runService(gracefulShutdownSignals: []) }
         var port = 0
         for await value in bound {
