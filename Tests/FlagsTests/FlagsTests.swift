@@ -41,6 +41,7 @@ struct SelectionTests {
         summary.downloaded = 1
         summary.errors = 1
         summary.elapsed = 1.234
+        #expect(FlagsReport.progress(done: 5, total: 20, elapsed: 2).hasPrefix(" 25%|██████                  | 5/20 [00:02<00:06, 2.50 flags/s]"))
         #expect(FlagsReport.final(summary) == """
             --------------------
               1 flag downloaded.
@@ -228,6 +229,21 @@ struct DownloadTests {
         #expect(teapots.allSatisfy { $0.requests == 1 })
         #expect(stats.requests == 3)
         #expect(try files(in: dir) == ["BR.gif"])
+    }
+
+    @Test func timeoutsAreRetriedToo() async throws {
+        let dir = try makeTempDir()
+        let (results, stats) = try await withServer(FlagsServerOptions(delay: 0.4...0.4)) { server in
+            let results = try await downloadAll(
+                ["BR"],
+                settings: DownloadSettings(
+                    baseURL: server.baseURL, destination: dir.path, retries: 2, flagTimeout: 0.1, retryBaseDelay: 0.01),
+                maxRequests: 1)
+            return (results, await server.stats())
+        }
+        #expect(results.map(\.status) == [.error])
+        #expect(results.first?.requests == 3)
+        #expect(stats.requests == 3)
     }
 
     @Test func skipExistingMakesNoRequestForSavedFlags() async throws {
