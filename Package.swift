@@ -12,6 +12,7 @@ let package = Package(
         .executable(name: "domaincheck", targets: ["domaincheck"]),
         .executable(name: "moji-tcp-load", targets: ["moji-tcp-load"]),
         .executable(name: "flags-server", targets: ["flags-server"]),
+        .executable(name: "flags", targets: ["flags"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -137,6 +138,36 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+
+        // flags: the chapter's concurrent flag downloader (flags, flags2, flags3).
+        .target(
+            name: "Flags",
+            dependencies: [
+                "AsyncSupport",
+                "FlagsServer",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "_NIOFileSystem", package: "swift-nio"),
+            ]
+        ),
+        .executableTarget(
+            name: "flags",
+            dependencies: [
+                "Flags",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "FlagsTests",
+            dependencies: [
+                "Flags",
+                "FlagsServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
     ]
