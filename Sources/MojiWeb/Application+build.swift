@@ -35,6 +35,7 @@ public func buildApplication(_ args: some AppArguments) throws -> some Applicati
     let router = try buildRouter(finder: Finder(index: .unicode), logRequests: args.logLevel <= .info)
     return Application(
         router: router,
+        server: .http1(configuration: .init(additionalChannelHandlers: [ParseErrorBodyHandler()])),
         configuration: .init(address: .hostname(args.hostname, port: args.port), serverName: "mojifinder"),
         onServerRunning: { [logger] channel in
             // With --port 0 this line is how a caller learns the port.
@@ -60,7 +61,7 @@ public func buildRouter(finder: Finder, logRequests: Bool = false) throws -> Rou
 
     try SearchAPI(finder: finder).registerHandlers(
         on: router,
-        configuration: Configuration(jsonEncodingOptions: []),
+        configuration: Configuration(jsonEncodingOptions: [.sortedKeys]),  // compact; "char" before "name" as in FastAPI
         middlewares: [QueryValidationMiddleware()]
     )
     return router

@@ -21,9 +21,12 @@ enum Page {
   input[type=search] { flex: 1; font-size: 1.1rem; padding: .45rem .6rem; border: 1px solid var(--line); border-radius: .4rem; }
   button { font-size: 1rem; padding: .45rem 1rem; border: 0; border-radius: .4rem; background: var(--accent); color: white; cursor: pointer; }
   #status { min-height: 1.4em; margin: .5rem 0; color: #888; }
-  table { border-collapse: collapse; width: 100%; }
+  /* Fixed layout: column widths come from the header, so appending a slice of
+     rows does not re-measure every row above it. */
+  table { border-collapse: collapse; width: 100%; table-layout: fixed; }
+  col.code { width: 7.5rem; } col.char { width: 4.5rem; }
   caption { text-align: left; font-weight: 600; padding: .4rem 0; }
-  th, td { text-align: left; padding: .25rem .6rem; border-bottom: 1px solid var(--line); }
+  th, td { text-align: left; padding: .25rem .6rem; border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
   td.code { font-family: ui-monospace, monospace; white-space: nowrap; }
   td.char { font-size: 1.6rem; cursor: copy; }
   td.char:hover { background: #8882; }
@@ -39,6 +42,7 @@ enum Page {
 <div id="status" aria-live="polite"></div>
 <table id="results" data-state="idle" data-query="">
   <caption id="caption"></caption>
+  <colgroup><col class="code"><col class="char"><col class="name"></colgroup>
   <thead><tr><th>Code</th><th>Char</th><th>Name</th></tr></thead>
   <tbody id="rows"></tbody>
 </table>
@@ -98,7 +102,7 @@ function show(found, mine, message) {
   function slice() {
     if (mine !== generation) return;
     const fragment = document.createDocumentFragment();
-    const end = Math.min(found.length, next + 400);
+    const end = Math.min(found.length, next + 250);
     for (; next < end; next++) {
       const { char, name } = found[next];
       const tr = document.createElement("tr");

@@ -80,7 +80,7 @@ func queryValues(_ name: String, in target: String) -> Result<[String], Validati
 
 /// Percent-decodes `text` with `+` as a space; nil for a malformed escape or
 /// bytes that are not UTF-8. Bytes already outside ASCII pass through.
-func formDecode(_ text: Substring) -> String? {
+func formDecode(_ text: Substring, plusIsSpace: Bool = true) -> String? {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(text.utf8.count)
     var iterator = text.utf8.makeIterator()
@@ -94,7 +94,7 @@ func formDecode(_ text: Substring) -> String? {
     }
     while let byte = iterator.next() {
         switch byte {
-        case UInt8(ascii: "+"): bytes.append(UInt8(ascii: " "))
+        case UInt8(ascii: "+") where plusIsSpace: bytes.append(UInt8(ascii: " "))
         case UInt8(ascii: "%"):
             guard let high = hexValue(iterator.next()), let low = hexValue(iterator.next()) else { return nil }
             bytes.append(high << 4 | low)
@@ -104,9 +104,11 @@ func formDecode(_ text: Substring) -> String? {
     return String(validating: bytes, as: UTF8.self)
 }
 
-/// Checks `q` before the generated code decodes it, and answers a bad one
-/// with FastAPI's 422 body. The generated decoder would turn a malformed
-/// escape into an empty string and a missing `q` into a thrown error.
+/// The boundary between HTTP and the generated `/search` code. It checks `q`
+/// first and answers a bad one with FastAPI's 422 body (the generated decoder
+/// would read a malformed escape as an empty string and throw on a missing
+/// `q`), hands the generated code one canonical `q`, and writes `ETag` and
+/// `Cache-Control` literally.
 struct QueryValidationMiddleware: ServerMiddleware {
     func intercept(
         _ request: HTTPRequest,
@@ -116,19 +118,54 @@ struct QueryValidationMiddleware: ServerMiddleware {
         next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
     ) async throws -> (HTTPResponse, HTTPBody?) {
         guard operationID == "search" else { return try await next(request, body, metadata) }
-        let problem: ValidationProblem?
+        let values: [String]
         switch queryValues("q", in: request.path ?? "") {
-        case .failure(let found): problem = found
-        case .success(let values) where values.isEmpty: problem = .missing("q")
-        case .success(let values):
-            let limit = ValidationProblem.maxQueryLength
-            problem = values.first(where: { $0.count > limit }).map { .tooLong("q", value: $0, limit: limit) }
+        case .failure(let problem): return Self.unprocessable(problem)
+        case .success(let found): values = found
         }
-        guard let problem else { return try await next(request, body, metadata) }
+        // The last `q` counts, as in FastAPI.
+        guard let value = values.last else { return Self.unprocessable(.missing("q")) }
+        let limit = ValidationProblem.maxQueryLength
+        if let long = values.first(where: { $0.unicodeScalars.count > limit }) {
+            return Self.unprocessable(.tooLong("q", value: long, limit: limit))
+        }
+        // Hand the generated decoder one canonical `q`: it rejects a bare
+        // `q` (no `=`) and a repeated one.
+        var canonical = request
+        canonical.path = "/search?q=" + percentEncode(value)
+        var (response, responseBody) = try await next(canonical, body, metadata)
+        // The runtime writes header values URI-encoded (`public%2C%20max-age…`);
+        // ETag and Cache-Control are meant literally.
+        for name in [HTTPField.Name.eTag, .cacheControl] {
+            if let value = response.headerFields[name], let literal = formDecode(value[...], plusIsSpace: false) {
+                response.headerFields[name] = literal
+            }
+        }
+        return (response, responseBody)
+    }
+
+    static func unprocessable(_ problem: ValidationProblem) -> (HTTPResponse, HTTPBody?) {
         var response = HTTPResponse(status: .init(code: 422, reasonPhrase: "Unprocessable Content"))
         response.headerFields[.contentType] = "application/json"
         return (response, HTTPBody(problem.json))
     }
+}
+
+/// `text` with every byte but the unreserved ones (RFC 3986) percent-encoded.
+func percentEncode(_ text: String) -> String {
+    var out = ""
+    for byte in text.utf8 {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+             UInt8(ascii: "_"), UInt8(ascii: "~"):
+            out.unicodeScalars.append(Unicode.Scalar(byte))
+        default:
+            let hex = String(byte, radix: 16, uppercase: true)
+            out += byte < 16 ? "%0" + hex : "%" + hex
+        }
+    }
+    return out
 }
 
 /// Gives every error answer a JSON body, FastAPI style (`{"detail":"Not Found"}`),

@@ -31,7 +31,8 @@ struct RouterTests {
         try await makeApp().test(.router) { client in
             try await client.execute(uri: "/search?q=\(query)", method: .get) { response in
                 #expect(response.status == .ok)
-                #expect(try decodeResults(response.body) == cliResults("cat face"))
+                let found = try decodeResults(response.body)
+                #expect(found == cliResults("cat face"))
             }
         }
     }
@@ -47,7 +48,7 @@ struct RouterTests {
     }
 
     @Test("Encoded # & + are searched as words, so they find nothing here",
-          arguments: ["cat%20face%20%23", "cat%20face%20%26", "cat%20face%20%2B"])
+          arguments: ["cat%20face%20%23", "cat%20face%20%26", "cat%20face%20%2B", "cat%20face&q=%2B"])
     func encodedPunctuation(query: String) async throws {
         try await makeApp().test(.router) { client in
             try await client.execute(uri: "/search?q=\(query)", method: .get) { response in
@@ -98,7 +99,8 @@ struct RouterTests {
             let limit = String(repeating: "cat ", count: 250).replacingOccurrences(of: " ", with: "%20")
             try await client.execute(uri: "/search?q=\(limit)", method: .get) { response in
                 #expect(response.status == .ok)
-                #expect(try decodeResults(response.body) == cliResults("cat"))
+                let found = try decodeResults(response.body)
+                #expect(found == cliResults("cat"))
             }
         }
     }

@@ -99,7 +99,7 @@ func runProgram(_ executable: String, _ arguments: [String], timeout: Double) as
     process.arguments = arguments
     let outputFile = FileManager.default.temporaryDirectory
         .appendingPathComponent("mojiweb-\(UUID().uuidString).log")
-    FileManager.default.createFile(atPath: outputFile.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
     let handle = try FileHandle(forWritingTo: outputFile)
     defer { try? handle.close(); try? FileManager.default.removeItem(at: outputFile) }
     process.standardOutput = handle
