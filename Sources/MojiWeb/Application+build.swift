@@ -32,7 +32,10 @@ public struct WebOptions: AppArguments {
 public func buildApplication(_ args: some AppArguments) throws -> some ApplicationProtocol {
     var logger = Logger(label: "mojifinder-web")
     logger.logLevel = args.logLevel
-    let router = try buildRouter(finder: Finder(index: .unicode), logRequests: args.logLevel <= .info)
+    // Load the index and find the Unicode version now, not on the first request.
+    let finder = Finder(index: .unicode)
+    logger.debug("index of \(finder.index.wordCount) words, Unicode \(Finder.unicodeVersion)")
+    let router = try buildRouter(finder: finder, logRequests: args.logLevel <= .info)
     return Application(
         router: router,
         server: .http1(configuration: .init(additionalChannelHandlers: [ParseErrorBodyHandler()])),

@@ -33,6 +33,8 @@ const el = (tag, props = {}, ...children) => {
   return node;
 };
 let spec;
+// Descriptions use `code` spans: odd pieces between backticks become <code>.
+const prose = text => el("span", {}, ...(text || "").split("`").map((piece, i) => i % 2 ? el("code", {}, piece) : piece));
 function resolve(schema) {
   if (schema && schema.$ref) return resolve(schema.$ref.split("/").slice(1).reduce((o, k) => o[k], spec));
   return schema || {};
@@ -51,13 +53,13 @@ function parametersTable(parameters) {
     el("tr", {}, el("th", {}, "Name"), el("th", {}, "In"), el("th", {}, "Type"), el("th", {}, "Required"), el("th", {}, "Description")),
     ...parameters.map(p => el("tr", {},
       el("td", {}, el("code", {}, p.name)), el("td", {}, p.in), el("td", {}, describe(p.schema)),
-      el("td", {}, p.required ? "yes" : "no"), el("td", {}, p.description || ""))));
+      el("td", {}, p.required ? "yes" : "no"), el("td", {}, prose(p.description)))));
 }
 function responsesTable(responses) {
   return el("table", {},
     el("tr", {}, el("th", {}, "Status"), el("th", {}, "Description"), el("th", {}, "Body"), el("th", {}, "Headers")),
     ...Object.entries(responses).map(([status, r]) => el("tr", {},
-      el("td", {}, el("code", {}, status)), el("td", {}, r.description || ""),
+      el("td", {}, el("code", {}, status)), el("td", {}, prose(r.description)),
       el("td", {}, Object.entries(r.content || {}).map(([type, c]) => type + ": " + describe(c.schema)).join(", ")),
       el("td", {}, Object.keys(r.headers || {}).join(", ")))));
 }
@@ -85,14 +87,14 @@ function render() {
   document.title = spec.info.title + " - API docs";
   doc.replaceChildren(
     el("h1", {}, spec.info.title, " ", el("span", { className: "version" }, spec.info.version)),
-    el("p", {}, spec.info.description || ""),
+    el("p", {}, prose(spec.info.description)),
     el("p", {}, "OpenAPI ", spec.openapi, ": ", el("a", { href: "/openapi.json" }, "openapi.json"), " · ",
       el("a", { href: "/openapi.yaml" }, "openapi.yaml")));
   for (const [path, item] of Object.entries(spec.paths)) {
     for (const [method, op] of Object.entries(item)) {
       doc.append(el("section", { className: "op", id: op.operationId },
         el("h2", {}, el("span", { className: "method" }, method), el("code", {}, path), " ", op.summary || ""),
-        el("p", {}, op.description || ""),
+        el("p", {}, prose(op.description)),
         op.parameters ? el("h3", {}, "Parameters") : null,
         op.parameters ? parametersTable(op.parameters) : null,
         el("h3", {}, "Responses"), responsesTable(op.responses),
@@ -108,7 +110,7 @@ function render() {
         el("tr", {}, el("th", {}, "Field"), el("th", {}, "Type"), el("th", {}, "Required"), el("th", {}, "Description")),
         ...Object.entries(properties).map(([field, s]) => el("tr", {},
           el("td", {}, el("code", {}, field)), el("td", {}, describe(s)),
-          el("td", {}, required.has(field) ? "yes" : "no"), el("td", {}, s.description || "")))));
+          el("td", {}, required.has(field) ? "yes" : "no"), el("td", {}, prose(s.description))))));
   }
 }
 fetch("/openapi.json").then(r => r.json()).then(json => { spec = json; render(); })

@@ -128,6 +128,18 @@ try:
               f"q={query} renders all {expected} rows in {took:.1f} s; longest script wait {longest * 1000:.0f} ms")
         check(longest < 1.5, f"the page stays responsive while rendering q={query}")
     driver.save_screenshot(str(artifacts / "large.png"))
+
+    # /docs renders the OpenAPI document from the server alone and can try /search.
+    driver.get(base + "/docs")
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "section#search"))
+    section = driver.find_element(By.CSS_SELECTOR, "section#search")
+    check("/search" in section.text and "CharName" in driver.page_source, "/docs shows the search operation and its schema")
+    section.find_element(By.CSS_SELECTOR, "button").click()
+    WebDriverWait(driver, 10).until(lambda d: "200" in section.find_element(By.TAG_NAME, "pre").text)
+    check("CAT FACE" in section.find_element(By.TAG_NAME, "pre").text, "Try it on /docs answers 200 with results")
+    resources = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    check(all(r.startswith(base) for r in resources), f"/docs loads nothing from another host ({resources})")
+    driver.save_screenshot(str(artifacts / "docs.png"))
 finally:
     driver.quit()
 print("browser test passed")
