@@ -46,6 +46,7 @@ let package = Package(
                 "CharIndex",
                 "CharIndexData",
                 "MojiTCP",
+                "MojiWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -169,6 +170,36 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+        // mojifinder web: the HTTP API (spec-first, openapi.yaml) and the search page.
+        .target(
+            name: "MojiWeb",
+            dependencies: [
+                "CharIndex",
+                "CharIndexData",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+            ],
+            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
+        ),
+        .testTarget(
+            name: "MojiWebTests",
+            dependencies: [
+                "MojiWeb",
+                "CharIndex",
+                "CharIndexData",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            // Test drivers run by the Swift tests: selenium + Chromium, openapi-spec-validator.
+            exclude: ["python"]
         ),
     ]
 )

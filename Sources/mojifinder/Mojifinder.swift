@@ -11,7 +11,7 @@ struct Mojifinder: AsyncParsableCommand {
             words of its name. A query lists words; the result is the characters \
             whose names contain all of them, in code-point order.
             """,
-        subcommands: [Search.self, TCP.self],
+        subcommands: [Search.self, Web.self, TCP.self],
         defaultSubcommand: Search.self
     )
 }

@@ -1,0 +1,89 @@
+import CharIndex
+import CharIndexData
+import Hummingbird
+import Logging
+import OpenAPIHummingbird
+import OpenAPIRuntime
+
+/// What `mojifinder web` needs to start a server; the command and the tests
+/// both provide it, so they build exactly the same application.
+public protocol AppArguments: Sendable {
+    var hostname: String { get }
+    var port: Int { get }
+    /// `info` or lower logs every request; `notice` keeps only the start line.
+    var logLevel: Logger.Level { get }
+}
+
+/// The plain arguments value, for tests and other callers.
+public struct WebOptions: AppArguments {
+    public var hostname: String
+    public var port: Int
+    public var logLevel: Logger.Level
+
+    public init(hostname: String = "127.0.0.1", port: Int = 8000, logLevel: Logger.Level = .info) {
+        self.hostname = hostname
+        self.port = port
+        self.logLevel = logLevel
+    }
+}
+
+/// The web service: the page at `/`, the API at `/search`, its OpenAPI
+/// document at `/openapi.json` / `/openapi.yaml`, `/docs`, and `/health`.
+public func buildApplication(_ args: some AppArguments) throws -> some ApplicationProtocol {
+    var logger = Logger(label: "mojifinder-web")
+    logger.logLevel = args.logLevel
+    // Load the index and find the Unicode version now, not on the first request.
+    let finder = Finder(index: .unicode)
+    logger.debug("index of \(finder.index.wordCount) words, Unicode \(Finder.unicodeVersion)")
+    let router = try buildRouter(finder: finder, logRequests: args.logLevel <= .info)
+    return Application(
+        router: router,
+        server: .http1(configuration: .init(additionalChannelHandlers: [ParseErrorBodyHandler()])),
+        configuration: .init(address: .hostname(args.hostname, port: args.port), serverName: "mojifinder"),
+        onServerRunning: { [logger] channel in
+            // With --port 0 this line is how a caller learns the port.
+            let port = channel.localAddress?.port ?? args.port
+            logger.notice("mojifinder web listening on http://\(args.hostname):\(port)")
+        },
+        logger: logger
+    )
+}
+
+/// The routes, shared by `buildApplication` and the router-level tests.
+public func buildRouter(finder: Finder, logRequests: Bool = false) throws -> Router<BasicRequestContext> {
+    let router = Router()
+    if logRequests { router.add(middleware: LogRequestsMiddleware(.info)) }
+    router.add(middleware: BadRequestMiddleware())
+
+    router.get("/") { _, _ in StaticPage.html(Page.html) }
+    router.get("/docs") { _, _ in StaticPage.html(DocsPage.html) }
+    router.get("/openapi.json") { _, _ in StaticPage(contentType: "application/json", text: OpenAPIDocument.json) }
+    router.get("/openapi.yaml") { _, _ in StaticPage(contentType: "application/yaml", text: OpenAPIDocument.yaml) }
+    // A fixed answer: the framework's own ceiling in the benchmark.
+    router.get("/health") { _, _ in "ok\n" }
+
+    try SearchAPI(finder: finder).registerHandlers(
+        on: router,
+        configuration: Configuration(jsonEncodingOptions: [.sortedKeys]),  // compact; "char" before "name" as in FastAPI
+        middlewares: [QueryValidationMiddleware()]
+    )
+    return router
+}
+
+/// A response with a fixed body, built once per route.
+struct StaticPage: ResponseGenerator {
+    let contentType: String
+    let text: String
+
+    static func html(_ text: String) -> StaticPage {
+        StaticPage(contentType: "text/html; charset=utf-8", text: text)
+    }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        Response(
+            status: .ok,
+            headers: [.contentType: contentType, .cacheControl: "no-cache"],
+            body: .init(byteBuffer: ByteBuffer(string: text))
+        )
+    }
+}
