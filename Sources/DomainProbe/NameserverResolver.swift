@@ -98,36 +98,33 @@ public final class NameserverResolver: Resolver {
         return .notFound
     }
 
-    /// One question, retried after each timeout.
+    /// One question, sent again after each timeout (`retries` times) with
+    /// the same ID, so a late answer to an earlier try still counts.
     public func query(_ name: DomainName, type: UInt16) async throws(DomainProbeError) -> DNSMessage {
-        var attempt = 0
-        while true {
-            let promise = channel.eventLoop.makePromise(of: DNSMessage.self)
-            let pending = PendingQuery(
-                question: .init(name: name.labels, type: type),
-                timeout: TimeAmount(timeout),
-                promise: promise
-            )
-            // A write that never reaches the handler (closed channel) must
-            // still end the query. Completing a promise twice is a no-op in NIO.
-            let written = channel.eventLoop.makePromise(of: Void.self)
-            written.futureResult.whenFailure { _ in promise.fail(DomainProbeError.closed) }
-            channel.writeAndFlush(pending, promise: written)
-            do {
-                return try await withTaskCancellationHandler {
-                    try await promise.futureResult.get()
-                } onCancel: {
-                    promise.fail(CancellationError())
-                }
-            } catch DomainProbeError.timeout where attempt < retries && !Task.isCancelled {
-                attempt += 1
-            } catch let error as DomainProbeError {
-                throw error
-            } catch is CancellationError {
-                throw .network("cancelled")
-            } catch {
-                throw .closed
+        let promise = channel.eventLoop.makePromise(of: DNSMessage.self)
+        let pending = PendingQuery(
+            question: .init(name: name.labels, type: type),
+            timeout: TimeAmount(timeout),
+            retries: retries,
+            promise: promise
+        )
+        // A write that never reaches the handler (closed channel) must still
+        // end the query. Completing a promise twice is a no-op in NIO.
+        let written = channel.eventLoop.makePromise(of: Void.self)
+        written.futureResult.whenFailure { _ in promise.fail(DomainProbeError.closed) }
+        channel.writeAndFlush(pending, promise: written)
+        do {
+            return try await withTaskCancellationHandler {
+                try await promise.futureResult.get()
+            } onCancel: {
+                promise.fail(CancellationError())
             }
+        } catch let error as DomainProbeError {
+            throw error
+        } catch is CancellationError {
+            throw .network("cancelled")
+        } catch {
+            throw .closed
         }
     }
 }
@@ -136,6 +133,7 @@ public final class NameserverResolver: Resolver {
 struct PendingQuery: Sendable {
     let question: DNSMessage.Question
     let timeout: TimeAmount
+    let retries: Int
     let promise: EventLoopPromise<DNSMessage>
 }
 
@@ -149,7 +147,10 @@ final class DNSClientHandler: ChannelDuplexHandler {
     private struct InFlight {
         let question: DNSMessage.Question
         let promise: EventLoopPromise<DNSMessage>
-        let timer: Scheduled<Void>
+        let packet: ByteBuffer
+        let timeout: TimeAmount
+        var retriesLeft: Int
+        var timer: Scheduled<Void>?
     }
 
     private let server: SocketAddress
@@ -172,18 +173,32 @@ final class DNSClientHandler: ChannelDuplexHandler {
 
         var message = DNSMessage(id: id, isResponse: false, questions: [query.question])
         message.recursionDesired = true
-        let bytes = message.encoded()
-        let loop = context.eventLoop.assumeIsolated()
-        let timer = loop.scheduleTask(in: query.timeout) { [weak self] in
-            guard let self, let entry = self.inFlight.removeValue(forKey: id) else { return }
-            entry.promise.fail(DomainProbeError.timeout)
+        inFlight[id] = InFlight(
+            question: query.question, promise: query.promise,
+            packet: context.channel.allocator.buffer(bytes: message.encoded()),
+            timeout: query.timeout, retriesLeft: query.retries, timer: nil)
+        send(id, context: context, promise: promise)
+    }
+
+    /// Sends (or re-sends) query `id` and arms its timer.
+    private func send(_ id: UInt16, context: ChannelHandlerContext, promise: EventLoopPromise<Void>?) {
+        guard let entry = inFlight[id] else { return }
+        inFlight[id]?.timer = context.eventLoop.assumeIsolated().scheduleTask(in: entry.timeout) { [weak self] in
+            guard let self, var entry = self.inFlight[id] else { return }
+            if entry.retriesLeft > 0 {
+                entry.retriesLeft -= 1
+                self.inFlight[id] = entry
+                self.send(id, context: context, promise: nil)
+            } else {
+                self.inFlight[id] = nil
+                entry.promise.fail(DomainProbeError.timeout)
+            }
         }
-        inFlight[id] = InFlight(question: query.question, promise: query.promise, timer: timer)
-        let envelope = AddressedEnvelope(remoteAddress: server, data: context.channel.allocator.buffer(bytes: bytes))
+        let envelope = AddressedEnvelope(remoteAddress: server, data: entry.packet)
         context.writeAndFlush(wrapOutboundOut(envelope)).assumeIsolated().whenComplete { [weak self] result in
             // A failed send is a failed query, not one to wait out.
             if case .failure(let error) = result, let self, let entry = self.inFlight.removeValue(forKey: id) {
-                entry.timer.cancel()
+                entry.timer?.cancel()
                 entry.promise.fail(DomainProbeError.network("send failed: \(error)"))
             }
             promise?.completeWith(result)
@@ -201,7 +216,7 @@ final class DNSClientHandler: ChannelDuplexHandler {
             message.questions[0].matches(entry.question)
         else { return }
         inFlight[message.id] = nil
-        entry.timer.cancel()
+        entry.timer?.cancel()
         entry.promise.succeed(message)
     }
 
@@ -214,7 +229,7 @@ final class DNSClientHandler: ChannelDuplexHandler {
         let entries = inFlight.values
         inFlight.removeAll()
         for entry in entries {
-            entry.timer.cancel()
+            entry.timer?.cancel()
             entry.promise.fail(DomainProbeError.closed)
         }
         context.fireChannelInactive()

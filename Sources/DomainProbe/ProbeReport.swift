@@ -83,9 +83,9 @@ public func runProbes(
     style: ProbeReport.Style,
     write: (String) -> Void
 ) async throws(DomainProbeError) -> Bool {
-    guard options.limit >= 1 else { throw .names("--limit must be at least 1") }
+    guard options.limit >= 1 else { throw .usage("--limit must be at least 1") }
     guard options.timeout > 0, options.timeout <= 3600 else {
-        throw .names("--timeout must be a number of seconds above 0 and at most 3600")
+        throw .usage("--timeout must be a number of seconds above 0 and at most 3600")
     }
     var nameserver: NameserverResolver?
     if let text = options.nameserver {
@@ -125,7 +125,7 @@ public func readNames(from path: String) async throws(DomainProbeError) -> [Stri
         text = try await NIOThreadPool.singleton.runIfActive { () throws(DomainProbeError) -> String in
             let fd = path == "-" ? 0 : open(path, O_RDONLY)
             guard fd >= 0 else {
-                throw .names("cannot read \(path): \(String(cString: strerror(errno)))")
+                throw .usage("cannot read \(path): \(String(cString: strerror(errno)))")
             }
             defer { if fd != 0 { close(fd) } }
             var bytes: [UInt8] = []
@@ -135,7 +135,7 @@ public func readNames(from path: String) async throws(DomainProbeError) -> [Stri
                 if count == 0 { break }
                 if count < 0 {
                     if errno == EINTR { continue }
-                    throw .names("cannot read \(path): \(String(cString: strerror(errno)))")
+                    throw .usage("cannot read \(path): \(String(cString: strerror(errno)))")
                 }
                 bytes.append(contentsOf: chunk[..<count])
             }
@@ -144,7 +144,7 @@ public func readNames(from path: String) async throws(DomainProbeError) -> [Stri
     } catch let error as DomainProbeError {
         throw error
     } catch {
-        throw .names("cannot read \(path): \(error)")
+        throw .usage("cannot read \(path): \(error)")
     }
     return text.split(whereSeparator: \.isNewline)
         .map { $0.trimmingCharacters() }

@@ -34,7 +34,7 @@ public enum DomainProbeError: Error, Equatable, CustomStringConvertible {
     case timeout
     case closed
     case network(String)
-    case names(String)
+    case usage(String)
 
     public var description: String {
         switch self {
@@ -44,7 +44,7 @@ public enum DomainProbeError: Error, Equatable, CustomStringConvertible {
         case .timeout: "timeout"
         case .closed: "resolver closed"
         case .network(let reason): reason
-        case .names(let reason): reason
+        case .usage(let reason): reason
         }
     }
 }

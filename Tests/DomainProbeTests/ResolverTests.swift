@@ -63,6 +63,19 @@ import Testing
         #expect(elapsed >= .milliseconds(580) && elapsed < .seconds(3))
     }
 
+    @Test func lateAnswerToAnEarlierTryCounts() async throws {
+        let responder = try await Responder.start()
+        defer { Task { await responder.stop() } }
+        let resolver = try await NameserverResolver.connect(
+            to: try NameserverResolver.address(responder.address), timeout: .milliseconds(200), retries: 1)
+        defer { Task { await resolver.close() } }
+        // The retry goes out at 200 ms and is never answered; the answer to
+        // the first try arrives at 300 ms and carries the same ID.
+        let result = try await withDeadline(10) { await probe("late.test", using: resolver) }
+        #expect(result.status == .found)
+        #expect(responder.snapshot.received == 2)
+    }
+
     @Test func closedResolverAnswersAtOnce() async throws {
         let silent = try await Responder.start()
         defer { Task { await silent.stop() } }
@@ -138,7 +151,7 @@ import Testing
         defer { Task { await responder.stop() } }
         let resolver = try await NameserverResolver.connect(to: try NameserverResolver.address(responder.address))
         defer { Task { await resolver.close() } }
-        let names = (0..<24).map { "d\(30 + $0 % 4 * 10).n\($0).test" }
+        let names = (0..<12).map { "d\(150 + $0 % 4 * 10).n\($0).test" }
         let results = try await withDeadline(10) {
             var results: [ProbeResult] = []
             for await result in multiProbe(names, limit: 4, using: resolver) { results.append(result) }

@@ -118,7 +118,8 @@ func withDnsmasq<T: Sendable>(
 /// A tiny DNS server for what dnsmasq cannot do on demand. The first label
 /// of the question decides: `dN` answers after N ms, `servfail` answers
 /// SERVFAIL, `noisy` first sends garbage and answers to other questions,
-/// `silent` never answers; anything else gets an A record at once.
+/// `silent` never answers, `late` answers only its first query after
+/// 300 ms; anything else gets an A record at once.
 /// It counts queries, and how many waited for an answer at the same time.
 final class Responder: Sendable {
     struct Counts: Sendable {
@@ -126,6 +127,7 @@ final class Responder: Sendable {
         var outstanding = 0
         var maxOutstanding = 0
         var answeredOrder: [String] = []
+        var lateSeen: Set<String> = []
     }
 
     let channel: any Channel
@@ -176,6 +178,10 @@ final class ResponderHandler: ChannelInboundHandler {
         else { return }
         let first = question.name.first ?? ""
         if first.hasPrefix("silent") { return }
+        // `late`: only the first query for the name is answered, 300 ms later.
+        if first == "late", !box.counts.withLock({ $0.lateSeen.insert(question.name.joined(separator: ".")).inserted }) {
+            return
+        }
         box.counts.withLock {
             $0.outstanding += 1
             $0.maxOutstanding = max($0.maxOutstanding, $0.outstanding)
@@ -189,6 +195,7 @@ final class ResponderHandler: ChannelInboundHandler {
         }
         var delay = 0
         if first.hasPrefix("d"), let ms = Int(first.dropFirst()) { delay = ms }
+        if first == "late" { delay = 300 }
         let peer = envelope.remoteAddress
         func send(_ bytes: [UInt8]) {
             context.writeAndFlush(
