@@ -233,8 +233,16 @@ final class FlagsServerState: Sendable {
             }
         }
         // FlagPath.segments already refused anything that is not a valid single component.
-        let path = FilePath(root).appending("flags").appending(segments.compactMap { FilePath.Component($0) })
-        guard let info = try? await FileSystem.shared.info(forFileAt: path), info.type == .regular else { return nil }
+        // Symbolic links below the root are refused too: one could point anywhere.
+        var path = FilePath(root)
+        var info: FileInfo?
+        for component in ["flags"] + segments {
+            guard let next = FilePath.Component(component) else { return nil }
+            path.append(next)
+            info = try? await FileSystem.shared.info(forFileAt: path, infoAboutSymbolicLink: true)
+            guard let info, info.type != .symlink else { return nil }
+        }
+        guard info?.type == .regular else { return nil }
         let bytes = try await FileSystem.shared.withFileHandle(forReadingAt: path) { handle in
             try await handle.readToEnd(maximumSizeAllowed: .mebibytes(64))
         }

@@ -170,12 +170,17 @@ import Testing
             at: root.appendingPathComponent("flags/zz"), withIntermediateDirectories: true)
         try Data("top secret".utf8).write(to: root.appendingPathComponent("secret.txt"))
         try Data("hidden".utf8).write(to: root.appendingPathComponent("flags/zz/.hidden"))
+        try FileManager.default.createSymbolicLink(
+            atPath: root.appendingPathComponent("flags/zz/link.gif").path, withDestinationPath: "../../secret.txt")
+        try FileManager.default.createSymbolicLink(
+            atPath: root.appendingPathComponent("flags/up").path, withDestinationPath: "..")
 
         try await withServer(FlagsServerOptions(directory: root.path)) { server in
             let attempts = [
                 "/flags/../secret.txt", "/flags/zz/../../secret.txt", "/flags/%2e%2e/secret.txt",
                 "/flags/zz/..%2f..%2fsecret.txt", "/flags/zz/%2e%2e%2f%2e%2e%2fsecret.txt", "/flags/./../secret.txt",
                 "/flags/zz/..%5c..%5csecret.txt", "/flags/zz/.hidden", "/flags/zz/%00secret.txt",
+                "/flags/zz/link.gif", "/flags/up/secret.txt",
             ]
             for path in attempts {
                 let response = try await rawRequest(port: server.port, path: path)
