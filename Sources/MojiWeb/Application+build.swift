@@ -12,6 +12,8 @@ public protocol AppArguments: Sendable {
     var port: Int { get }
     /// `info` or lower logs every request; `notice` keeps only the start line.
     var logLevel: Logger.Level { get }
+    /// How many encoded `/search` answers to keep; 0 turns the cache off.
+    var cacheEntries: Int { get }
 }
 
 /// The plain arguments value, for tests and other callers.
@@ -19,11 +21,15 @@ public struct WebOptions: AppArguments {
     public var hostname: String
     public var port: Int
     public var logLevel: Logger.Level
+    public var cacheEntries: Int
 
-    public init(hostname: String = "127.0.0.1", port: Int = 8000, logLevel: Logger.Level = .info) {
+    public init(
+        hostname: String = "127.0.0.1", port: Int = 8000, logLevel: Logger.Level = .info, cacheEntries: Int = 1024
+    ) {
         self.hostname = hostname
         self.port = port
         self.logLevel = logLevel
+        self.cacheEntries = cacheEntries
     }
 }
 
@@ -35,7 +41,7 @@ public func buildApplication(_ args: some AppArguments) throws -> some Applicati
     // Load the index and find the Unicode version now, not on the first request.
     let finder = Finder(index: .unicode)
     logger.debug("index of \(finder.index.wordCount) words, Unicode \(Finder.unicodeVersion)")
-    let router = try buildRouter(finder: finder, logRequests: args.logLevel <= .info)
+    let router = try buildRouter(finder: finder, logRequests: args.logLevel <= .info, cacheEntries: args.cacheEntries)
     return Application(
         router: router,
         server: .http1(configuration: .init(additionalChannelHandlers: [ParseErrorBodyHandler()])),
@@ -50,10 +56,11 @@ public func buildApplication(_ args: some AppArguments) throws -> some Applicati
 }
 
 /// The routes, shared by `buildApplication` and the router-level tests.
-public func buildRouter(finder: Finder, logRequests: Bool = false) throws -> Router<BasicRequestContext> {
+public func buildRouter(finder: Finder, logRequests: Bool = false, cacheEntries: Int = 1024) throws -> Router<BasicRequestContext> {
     let router = Router()
     if logRequests { router.add(middleware: LogRequestsMiddleware(.info)) }
     router.add(middleware: BadRequestMiddleware())
+    if cacheEntries > 0 { router.add(middleware: AnswerCacheMiddleware(cache: AnswerCache(capacity: cacheEntries))) }
 
     router.get("/") { _, _ in StaticPage.html(Page.html) }
     router.get("/docs") { _, _ in StaticPage.html(DocsPage.html) }

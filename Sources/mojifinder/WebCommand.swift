@@ -24,11 +24,15 @@ struct Web: AsyncParsableCommand, AppArguments {
         help: "trace, debug, info (logs every request), notice (start and stop only), warning, error or critical.")
     var logLevelName = "info"
 
+    @Option(name: .long, help: "How many encoded /search answers to keep in memory; 0 turns the cache off.")
+    var cacheEntries = 1024
+
     var hostname: String { host }
     var logLevel: Logger.Level { Logger.Level(rawValue: logLevelName) ?? .info }
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
+        guard cacheEntries >= 0 else { throw ValidationError("--cache-entries must be 0 or more.") }
         guard Logger.Level(rawValue: logLevelName) != nil else {
             throw ValidationError("--log-level must be one of: \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")).")
         }

@@ -147,6 +147,31 @@ struct RouterTests {
         }
     }
 
+    @Test("Answers from the cache are the handler's answers, byte for byte", arguments: [0, 1024])
+    func cachedAnswers(cacheEntries: Int) async throws {
+        try await makeApp(cacheEntries: cacheEntries).test(.router) { client in
+            var seen: [(String, String?, String?)] = []
+            for query in ["cat%20face", "face+CAT", "cat-face", "cat%20face"] {
+                try await client.execute(uri: "/search?q=\(query)", method: .get) { response in
+                    #expect(response.status == .ok)
+                    #expect(response.headers[.contentType] == "application/json; charset=utf-8")
+                    seen.append((String(buffer: response.body), response.headers[.eTag], response.headers[.cacheControl]))
+                }
+            }
+            #expect(Set(seen.map(\.0)).count == 1 && Set(seen.map(\.1)).count == 1 && Set(seen.map(\.2)).count == 1)
+            let first = try decodeResults(ByteBuffer(string: seen[0].0))
+            #expect(first == cliResults("cat face"))
+            // Different words, different answers, even once the first is cached.
+            try await client.execute(uri: "/search?q=cat%20face%20smiling", method: .get) { response in
+                let found = try decodeResults(response.body)
+                #expect(found == cliResults("smiling cat face"))
+            }
+            try await client.execute(uri: "/search", method: .get) { response in
+                #expect(response.status.code == 422)
+            }
+        }
+    }
+
     @Test("The page is one self-contained HTML document that encodes the query")
     func page() async throws {
         try await makeApp().test(.router) { client in

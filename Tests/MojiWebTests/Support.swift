@@ -9,8 +9,8 @@ import NIOPosix
 import Testing
 
 /// The application exactly as `mojifinder web --port 0` builds it.
-func makeApp() throws -> some ApplicationProtocol {
-    try buildApplication(WebOptions(hostname: "127.0.0.1", port: 0, logLevel: .warning))
+func makeApp(cacheEntries: Int = 1024) throws -> some ApplicationProtocol {
+    try buildApplication(WebOptions(hostname: "127.0.0.1", port: 0, logLevel: .warning, cacheEntries: cacheEntries))
 }
 
 /// What the CLI prints for `query`, as `(char, name)` pairs: the API must agree.

@@ -1,0 +1,89 @@
+import HTTPTypes
+import Hummingbird
+import Synchronization
+
+/// Encoded `/search` answers, keyed by the query's normalized words.
+///
+/// An answer depends only on the words and the binary's Unicode data, so it
+/// never goes stale while the server runs. The first request for some words
+/// goes through the generated, spec-checked handler; repeats are written
+/// from here, skipping the OpenAPI decoding and JSON encoding.
+final class AnswerCache: Sendable {
+    struct Answer: Sendable {
+        let etag: String
+        let body: ByteBuffer
+    }
+
+    private let answers = Mutex<[String: Answer]>([:])
+    /// At most this many answers; when full, the cache starts over (simple,
+    /// and a server's popular queries come back quickly).
+    let capacity: Int
+    /// Answers bigger than this are not kept (q=cjk is 5 MB).
+    static let largestBody = 64 * 1024
+
+    init(capacity: Int) {
+        self.capacity = capacity
+    }
+
+    subscript(key: String) -> Answer? {
+        answers.withLock { $0[key] }
+    }
+
+    func store(_ answer: Answer, for key: String) {
+        guard capacity > 0, answer.body.readableBytes <= Self.largestBody else { return }
+        answers.withLock { answers in
+            if answers.count >= capacity { answers.removeAll(keepingCapacity: true) }
+            answers[key] = answer
+        }
+    }
+}
+
+/// Serves repeated `/search` queries from an `AnswerCache`, with the same
+/// `ETag`, `Cache-Control` and `If-None-Match` behaviour as the handler.
+/// Anything it cannot answer (a bad or missing `q`, a first request) goes on
+/// to the generated code unchanged.
+struct AnswerCacheMiddleware<Context: RequestContext>: RouterMiddleware {
+    let cache: AnswerCache
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard request.method == .get, request.uri.path == "/search",
+              case .success(let values) = queryValues("q", in: request.uri.description),
+              let value = values.last,
+              !values.contains(where: { $0.unicodeScalars.count > ValidationProblem.maxQueryLength })
+        else { return try await next(request, context) }
+        let key = Finder.words(value).joined(separator: " ")
+        if let answer = cache[key] {
+            if let header = request.headers[.ifNoneMatch], Finder.ifNoneMatch(header, matches: answer.etag) {
+                return Response(status: .notModified, headers: Self.headers(answer.etag))
+            }
+            var headers = Self.headers(answer.etag)
+            headers[.contentType] = "application/json; charset=utf-8"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: answer.body))
+        }
+        var response = try await next(request, context)
+        guard response.status == .ok, let etag = response.headers[.eTag],
+              let length = response.body.contentLength, length <= AnswerCache.largestBody
+        else { return response }
+        let collector = BodyCollector()
+        try await response.body.write(collector)
+        response.body = .init(byteBuffer: collector.buffer)
+        cache.store(.init(etag: etag, body: collector.buffer), for: key)
+        return response
+    }
+
+    static func headers(_ etag: String) -> HTTPFields {
+        [.eTag: etag, .cacheControl: SearchAPI.cacheControl]
+    }
+}
+
+/// Keeps the bytes a response body writes.
+final class BodyCollector: ResponseBodyWriter {
+    var buffer = ByteBuffer()
+
+    func write(_ buffer: ByteBuffer) async throws {
+        var buffer = buffer
+        self.buffer.writeBuffer(&buffer)
+    }
+
+    func finish(_ trailingHeaders: HTTPFields?) async throws {}
+}
