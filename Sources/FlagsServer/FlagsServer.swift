@@ -37,6 +37,13 @@ public final class RunningFlagsServer: Sendable {
         await group.triggerGracefulShutdown()
         await runner.value
     }
+
+    /// Stops at once, like a killed process: the port and every connection close
+    /// without answering the requests in flight. For testing clients mid-run.
+    public func kill() async {
+        runner.cancel()
+        await runner.value
+    }
 }
 
 /// Starts a server and returns once it is listening.
@@ -44,7 +51,8 @@ public func startFlagsServer(_ options: FlagsServerOptions) async throws -> Runn
     try options.validate()
     let state = try await FlagsServerState(options: options)
     let (bound, continuation) = AsyncStream.makeStream(of: Result<Int, any Error>.self)
-    let app = makeApplication(state: state) { channel in
+    // In-process servers are stopped and killed by their owner; nothing to report but failures to start, which throw.
+    let app = makeApplication(state: state, logger: silentLogger) { channel in
         continuation.yield(.success(channel.localAddress?.port ?? options.port))
     }
     let group = ServiceGroup(configuration: .init(services: [app], logger: quietLogger))
@@ -75,7 +83,7 @@ public func serveFlags(_ servers: [FlagsServerOptions], announce: @escaping @Sen
         try options.validate()
         let state = try await FlagsServerState(options: options)
         apps.append(
-            makeApplication(state: state) { channel in
+            makeApplication(state: state, logger: quietLogger) { channel in
                 let port = channel.localAddress?.port ?? options.port
                 let host = options.host.contains(":") ? "[\(options.host)]" : options.host
                 announce("http://\(host):\(port)/flags")
@@ -86,6 +94,12 @@ public func serveFlags(_ servers: [FlagsServerOptions], announce: @escaping @Sen
     try await group.run()
 }
 
+private let silentLogger: Logger = {
+    var logger = Logger(label: "flags-server")
+    logger.logLevel = .critical
+    return logger
+}()
+
 private let quietLogger: Logger = {
     var logger = Logger(label: "flags-server")
     logger.logLevel = .error
@@ -93,7 +107,7 @@ private let quietLogger: Logger = {
 }()
 
 func makeApplication(
-    state: FlagsServerState, onServerRunning: @escaping @Sendable (any Channel) async -> Void
+    state: FlagsServerState, logger: Logger, onServerRunning: @escaping @Sendable (any Channel) async -> Void
 ) -> some Service {
     let router = Router()
     router.get("/stats") { _, _ in try jsonResponse(state.stats()) }
@@ -121,7 +135,7 @@ func makeApplication(
             backlog: 4096
         ),
         onServerRunning: onServerRunning,
-        logger: quietLogger
+        logger: logger
     )
 }
 
@@ -171,7 +185,8 @@ final class FlagsServerState: Sendable {
     /// Every request draws both numbers, whatever happens to it, so that with a
     /// seed the outcomes over N requests are the same whatever their order.
     private func draw() -> (delay: Double, isError: Bool) {
-        random.withLock { generator in
+        guard options.delay != nil || options.errorRate > 0 else { return (0, false) }
+        return random.withLock { generator in
             let delayFraction = Double(generator.next() >> 11) / Double(1 << 53)
             let errorFraction = Double(generator.next() >> 11) / Double(1 << 53)
             let delay = options.delay.map { $0.lowerBound + ($0.upperBound - $0.lowerBound) * delayFraction } ?? 0
@@ -189,7 +204,7 @@ final class FlagsServerState: Sendable {
 
         let (delay, isError) = draw()
         let segments = FlagPath.segments(of: request.uri.path)
-        let label = segments?.first?.uppercased() ?? "??"
+        var label: String { segments?.first?.uppercased() ?? "??" }
         if delay > 0 {
             logger?.info("\(label) delay: \(String(format: "%.2f", delay))s")
             try await Task.sleep(for: .seconds(delay))
@@ -210,16 +225,24 @@ final class FlagsServerState: Sendable {
     private func content(at segments: [String]) async throws -> (ByteBuffer, String)? {
         guard let root else {
             // The built-in set: exactly /flags/<cc>/<cc>.gif and /flags/<cc>/metadata.json.
-            guard segments.count == 2, let cc = segments.first, FlagPath.isLowercaseCode(cc) else { return nil }
+            guard segments.count == 2, let cc = segments.first, let flag = BuiltInFlags.byCode[cc] else { return nil }
             switch segments[1] {
-            case "\(cc).gif": return CountryData.gif(for: cc).map { (ByteBuffer(bytes: $0), "image/gif") }
-            case "metadata.json":
-                return CountryData.metadataJSON(for: cc).map { (ByteBuffer(bytes: $0), "application/json") }
+            case flag.gifName: return (flag.gif, "image/gif")
+            case "metadata.json": return (flag.metadata, "application/json")
             default: return nil
             }
         }
-        let path = FilePath(root).appending("flags").appending(segments.map { FilePath.Component($0)! })
-        guard let info = try? await FileSystem.shared.info(forFileAt: path), info.type == .regular else { return nil }
+        // FlagPath.segments already refused anything that is not a valid single component.
+        // Symbolic links below the root are refused too: one could point anywhere.
+        var path = FilePath(root)
+        var info: FileInfo?
+        for component in ["flags"] + segments {
+            guard let next = FilePath.Component(component) else { return nil }
+            path.append(next)
+            info = try? await FileSystem.shared.info(forFileAt: path, infoAboutSymbolicLink: true)
+            guard let info, info.type != .symlink else { return nil }
+        }
+        guard info?.type == .regular else { return nil }
         let bytes = try await FileSystem.shared.withFileHandle(forReadingAt: path) { handle in
             try await handle.readToEnd(maximumSizeAllowed: .mebibytes(64))
         }
@@ -235,6 +258,26 @@ final class FlagsServerState: Sendable {
     }
 }
 
+/// The built-in set as ready-made buffers, keyed by the lowercase code of the path.
+enum BuiltInFlags {
+    struct Flag: Sendable {
+        var gifName: String
+        var gif: ByteBuffer
+        var metadata: ByteBuffer
+    }
+
+    static let byCode: [String: Flag] = Dictionary(
+        uniqueKeysWithValues: CountryData.codes.map { code in
+            let cc = code.lowercased()
+            return (
+                cc,
+                Flag(
+                    gifName: "\(cc).gif", gif: ByteBuffer(bytes: CountryData.gif(for: code)!),
+                    metadata: ByteBuffer(bytes: CountryData.metadataJSON(for: code)!))
+            )
+        })
+}
+
 /// Parsing of the part of a path after `/flags/`.
 enum FlagPath {
     /// The decoded segments after `/flags/`, or nil when a segment could climb
@@ -247,7 +290,8 @@ enum FlagPath {
         if parts.count > 1, parts.last == "" { parts = parts.dropLast() }  // "/flags/zz/" names the folder zz
         var segments: [String] = []
         for part in parts {
-            guard let decoded = String(part).removingPercentEncoding, !decoded.isEmpty,
+            let text = String(part)
+            guard let decoded = text.contains("%") ? text.removingPercentEncoding : text, !decoded.isEmpty,
                 !decoded.hasPrefix("."),
                 !decoded.contains(where: { $0 == "/" || $0 == "\\" || $0 == "\0" }),
                 FilePath.Component(decoded) != nil
@@ -255,10 +299,6 @@ enum FlagPath {
             segments.append(decoded)
         }
         return segments.isEmpty ? nil : segments
-    }
-
-    static func isLowercaseCode(_ text: String) -> Bool {
-        text.utf8.count == 2 && text.utf8.allSatisfy { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }
     }
 }
 

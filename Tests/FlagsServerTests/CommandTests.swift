@@ -33,6 +33,14 @@ import Testing
             return output.value
         }
 
+        /// Never leave a server behind when a test fails early.
+        func terminateIfRunning() {
+            if process.isRunning {
+                process.terminate()
+                process.waitUntilExit()
+            }
+        }
+
         /// Sends `signal` and waits for the exit status.
         func stop(with signal: Int32 = SIGINT) async throws -> Int32 {
             kill(process.processIdentifier, signal)
@@ -71,6 +79,7 @@ import Testing
 
     @Test func verboseLogsEachDelay() async throws {
         let server = try Self.launch(["--port", "0", "--delay", "0.05", "--verbose"])
+        defer { server.terminateIfRunning() }
         let started = try await server.wait { !Self.ports(in: $0).isEmpty }
         let port = try #require(Self.ports(in: started).first)
         #expect(statusCode(ofRaw: try await rawRequest(port: port, path: "/flags/ad/ad.gif")) == 200)
@@ -81,6 +90,7 @@ import Testing
     @Test func presetAllServesThreePorts() async throws {
         // 127.0.0.2 keeps the chapter's fixed ports clear of anything on 127.0.0.1.
         let server = try Self.launch(["--preset", "all", "--host", "127.0.0.2", "--seed", "3"])
+        defer { server.terminateIfRunning() }
         let started = try await server.wait { Self.ports(in: $0).count == 3 }
         #expect(Self.ports(in: started).sorted() == [8000, 8001, 8002], "\(started)")
         let statuses = try await withClient { client in
@@ -105,6 +115,7 @@ import Testing
         // Never the fixed port 8000: if an argument were wrongly accepted, the server would start on a free port.
         if !arguments.contains("--port") && !arguments.contains("all") { full += ["--port", "0"] }
         let server = try Self.launch(full)
+        defer { server.terminateIfRunning() }
         let deadline = ContinuousClock.now + .seconds(20)
         while server.process.isRunning && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
         if server.process.isRunning {

@@ -170,12 +170,17 @@ import Testing
             at: root.appendingPathComponent("flags/zz"), withIntermediateDirectories: true)
         try Data("top secret".utf8).write(to: root.appendingPathComponent("secret.txt"))
         try Data("hidden".utf8).write(to: root.appendingPathComponent("flags/zz/.hidden"))
+        try FileManager.default.createSymbolicLink(
+            atPath: root.appendingPathComponent("flags/zz/link.gif").path, withDestinationPath: "../../secret.txt")
+        try FileManager.default.createSymbolicLink(
+            atPath: root.appendingPathComponent("flags/up").path, withDestinationPath: "..")
 
         try await withServer(FlagsServerOptions(directory: root.path)) { server in
             let attempts = [
                 "/flags/../secret.txt", "/flags/zz/../../secret.txt", "/flags/%2e%2e/secret.txt",
                 "/flags/zz/..%2f..%2fsecret.txt", "/flags/zz/%2e%2e%2f%2e%2e%2fsecret.txt", "/flags/./../secret.txt",
                 "/flags/zz/..%5c..%5csecret.txt", "/flags/zz/.hidden", "/flags/zz/%00secret.txt",
+                "/flags/zz/link.gif", "/flags/up/secret.txt",
             ]
             for path in attempts {
                 let response = try await rawRequest(port: server.port, path: path)
@@ -223,6 +228,39 @@ import Testing
         #expect(server.baseURL == "http://127.0.0.1:\(server.port)/flags")
         #expect(statusCode(ofRaw: try await rawRequest(port: server.port, path: "/flags/ad/ad.gif")) == 200)
         await server.stop()
+        await #expect(throws: (any Error).self) {
+            _ = try await rawRequest(port: server.port, path: "/flags/ad/ad.gif")
+        }
+    }
+
+    @Test func stopWaitsForRequestsInFlightAndClosesIdleConnections() async throws {
+        let server = try await startFlagsServer(FlagsServerOptions(delay: 0.5...0.5))
+        try await withClient { client in
+            // An idle keep-alive connection, then a request still waiting on its delay.
+            #expect(try await fetch(client, "\(server.baseURL)/ad/ad.gif").status == 200)
+            async let slow = fetch(client, "\(server.baseURL)/ae/ae.gif")
+            try await Task.sleep(for: .milliseconds(200))
+            let start = ContinuousClock.now
+            await server.stop()
+            #expect(ContinuousClock.now - start < .seconds(5))
+            #expect(try await slow.status == 200)
+            #expect(await server.stats().inFlight == 0)
+        }
+        await #expect(throws: (any Error).self) {
+            _ = try await rawRequest(port: server.port, path: "/flags/ad/ad.gif")
+        }
+    }
+
+    @Test func killDropsRequestsInFlight() async throws {
+        let server = try await startFlagsServer(FlagsServerOptions(delay: 10...10))
+        let start = ContinuousClock.now
+        async let answer = rawRequest(port: server.port, path: "/flags/ad/ad.gif")
+        try await Task.sleep(for: .milliseconds(300))
+        await server.kill()
+        // The client sees the connection end without a response, long before the delay.
+        let response = (try? await answer) ?? ""
+        #expect(statusCode(ofRaw: response) != 200, "\(response)")
+        #expect(ContinuousClock.now - start < .seconds(5))
         await #expect(throws: (any Error).self) {
             _ = try await rawRequest(port: server.port, path: "/flags/ad/ad.gif")
         }
