@@ -82,7 +82,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
-            ]
+            ],
+            path: "Benchmarks/moji-tcp-load"
         ),
         .executableTarget(
             name: "charindex-bench", dependencies: ["CharIndex", "CharIndexData"],
