@@ -119,6 +119,7 @@ let package = Package(
         .target(
             name: "FlagsServer",
             dependencies: [
+                "AsyncSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -176,6 +177,7 @@ let package = Package(
         .target(
             name: "MojiWeb",
             dependencies: [
+                "AsyncSupport",
                 "CharIndex",
                 "CharIndexData",
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -1,3 +1,4 @@
+import AsyncSupport
 import NIOPosix
 
 #if canImport(Glibc)
@@ -29,29 +30,11 @@ public enum ProbeReport {
         case (.domaincheck, .notFound): "\t\t\(result.domain)"
         // A name never starts with "!", so error lines cannot be mistaken for either column.
         case (.blogdom, .error(let reason)), (.domaincheck, .error(let reason)): "! \(result.domain) \(reason)"
-        case (.json, .found): #"{"domain":\#(json(result.domain)),"status":"found"}"#
-        case (.json, .notFound): #"{"domain":\#(json(result.domain)),"status":"not found"}"#
+        case (.json, .found): #"{"domain":\#(jsonStringLiteral(result.domain)),"status":"found"}"#
+        case (.json, .notFound): #"{"domain":\#(jsonStringLiteral(result.domain)),"status":"not found"}"#
         case (.json, .error(let reason)):
-            #"{"domain":\#(json(result.domain)),"status":"error","reason":\#(json(reason))}"#
+            #"{"domain":\#(jsonStringLiteral(result.domain)),"status":"error","reason":\#(jsonStringLiteral(reason))}"#
         }
-    }
-
-    static func json(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-                    + String(scalar.value, radix: 16)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }
 

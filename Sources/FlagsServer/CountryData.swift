@@ -1,3 +1,5 @@
+import AsyncSupport
+
 /// The built-in flag set: the chapter's 194 country codes with their English
 /// short names. These are facts, so they live here as one table of data.
 public enum CountryData {
@@ -26,7 +28,7 @@ public enum CountryData {
     public static func metadataJSON(for code: String) -> [UInt8]? {
         let upper = code.uppercased()
         guard let name = names[upper], let tld = topLevelDomain(for: upper) else { return nil }
-        let json = #"{"tld_cc": "\#(jsonEscaped(tld))", "iso_cc": "\#(upper)", "country": "\#(jsonEscaped(name))"}"#
+        let json = #"{"tld_cc": \#(jsonStringLiteral(tld)), "iso_cc": "\#(upper)", "country": \#(jsonStringLiteral(name))}"#
         return Array(json.utf8)
     }
 
@@ -238,23 +240,4 @@ public enum CountryData {
         ZM|Zambia
         ZW|Zimbabwe
         """
-}
-
-/// Escapes a string for a JSON string literal.
-func jsonEscaped(_ text: String) -> String {
-    var out = ""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case _ where scalar.value < 0x20:
-            let hex = String(scalar.value, radix: 16)
-            out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        default: out.unicodeScalars.append(scalar)
-        }
-    }
-    return out
 }

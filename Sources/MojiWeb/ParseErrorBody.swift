@@ -1,3 +1,4 @@
+import AsyncSupport
 import HTTPTypes
 import NIOCore
 import NIOHTTP1
@@ -27,7 +28,7 @@ final class ParseErrorBodyHandler: ChannelDuplexHandler, RemovableChannelHandler
         }
         parseError = nil
         let message = "Bad Request: not a valid HTTP/1.1 request (\(error)); bytes outside ASCII in the URL must be percent-encoded"
-        let body = ByteBuffer(string: "{\"detail\":\(jsonString(message))}")
+        let body = ByteBuffer(string: "{\"detail\":\(jsonStringLiteral(message))}")
         head.headerFields[.contentType] = "application/json"
         head.headerFields[.contentLength] = "\(body.readableBytes)"
         context.write(wrapOutboundOut(.head(head)), promise: nil)

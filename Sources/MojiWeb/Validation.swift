@@ -1,3 +1,4 @@
+import AsyncSupport
 import HTTPTypes
 import Hummingbird
 import OpenAPIRuntime
@@ -35,31 +36,12 @@ struct ValidationProblem: Error, Sendable, Equatable {
     }
 
     var json: String {
-        var out = "{\"detail\":[{\"type\":\(jsonString(type)),\"loc\":["
-        out += loc.map(jsonString).joined(separator: ",")
-        out += "],\"msg\":\(jsonString(msg)),\"input\":\(input.map(jsonString) ?? "null")"
+        var out = "{\"detail\":[{\"type\":\(jsonStringLiteral(type)),\"loc\":["
+        out += loc.map(jsonStringLiteral).joined(separator: ",")
+        out += "],\"msg\":\(jsonStringLiteral(msg)),\"input\":\(input.map(jsonStringLiteral) ?? "null")"
         if let maxLength { out += ",\"ctx\":{\"max_length\":\(maxLength)}" }
         return out + "}]}"
     }
-}
-
-/// A JSON string literal for `text`.
-func jsonString(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case _ where scalar.value < 0x20:
-            let hex = String(scalar.value, radix: 16)
-            out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        default: out.unicodeScalars.append(scalar)
-        }
-    }
-    return out + "\""
 }
 
 /// The values of the query parameter `name` in a raw request target such as
@@ -191,7 +173,7 @@ struct BadRequestMiddleware<Context: RequestContext>: RouterMiddleware {
         Response(
             status: status,
             headers: [.contentType: "application/json"],
-            body: .init(byteBuffer: ByteBuffer(string: "{\"detail\":\(jsonString(message))}"))
+            body: .init(byteBuffer: ByteBuffer(string: "{\"detail\":\(jsonStringLiteral(message))}"))
         )
     }
 }

@@ -20,6 +20,13 @@ struct Child: Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, stdin, O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        // Other tests' pipes must not leak into a long-lived dnsmasq: a reader
+        // of such a pipe would wait for EOF until dnsmasq ends.
+        // (glibc ignores closing a descriptor that is not open.)
+        let openDescriptors = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        for fd in 3...max(3, openDescriptors.compactMap { Int32($0) }.max() ?? 3) {
+            posix_spawn_file_actions_addclose(&actions, fd)
+        }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }

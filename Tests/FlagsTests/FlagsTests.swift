@@ -165,7 +165,11 @@ struct DownloadTests {
         let codes = Array(CountryData.codes.prefix(40))
         let settings = DownloadSettings(baseURL: baseURL, destination: dest.path, flagTimeout: 5)
         let downloads = Task { try await downloadAll(codes, settings: settings, maxRequests: 4) }
-        try await Task.sleep(for: .milliseconds(600))
+        // Kill it once some flags are saved, however slow the machine is.
+        let deadline = ContinuousClock.now + .seconds(20)
+        while ((try? files(in: dest)) ?? []).count < 3, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
         kill(server.processIdentifier, SIGKILL)
         let start = ContinuousClock.now
         let results = try await downloads.value
