@@ -273,25 +273,11 @@ public func downloadGathered(
     codes: [String], client: HTTPClient, settings: DownloadSettings, maxRequests: Int,
     onResult: (DownloadResult) -> Void = { _ in }
 ) async throws -> [DownloadResult] {
-    try await createDestination(settings.destination)
-    let downloader = Downloader(client: client, settings: settings)
-    var slots = [DownloadResult?](repeating: nil, count: codes.count)
-    await forEachConcurrently(
-        codes.enumerated().map { Step.flag(index: $0.offset, code: $0.element) },
-        limit: max(1, min(maxRequests, maxConcurrentRequestsCap, codes.count)),
-        work: { await downloader.run($0) }
-    ) { (output: StepOutput) -> [Step] in
-        switch output {
-        case .needsCountry(let next):
-            return [next]
-        case .finished(let index, let result):
-            slots[index] = result
-            onResult(result)
-            return []
-        }
-    }
-    // A slot stays empty only when cancellation stopped its job before it started.
-    return zip(codes, slots).map { code, slot in
-        slot ?? DownloadResult(code: code, status: .cancelled, detail: "not started", file: nil, requests: 0)
+    let finished = try await supervisor(
+        codes: codes, client: client, settings: settings, maxRequests: maxRequests, onResult: onResult)
+    let byCode = Dictionary(finished.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+    // A code has no result only when cancellation stopped its job before it started.
+    return codes.map { code in
+        byCode[code] ?? DownloadResult(code: code, status: .cancelled, detail: "not started", file: nil, requests: 0)
     }
 }
