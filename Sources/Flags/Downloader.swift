@@ -83,12 +83,12 @@ public func withFlagsClient<Result: Sendable>(
 /// One request of a job: the flag, then (with `--country-names`) the
 /// metadata, each run in a concurrency slot of its own.
 enum Step: Sendable {
-    case flag(index: Int, code: String)
-    case country(index: Int, code: String, image: ByteBuffer, requests: Int)
+    case flag(code: String)
+    case country(code: String, image: ByteBuffer, requests: Int)
 }
 
 enum StepOutput: Sendable {
-    case finished(index: Int, DownloadResult)
+    case finished(DownloadResult)
     case needsCountry(Step)
 }
 
@@ -155,34 +155,34 @@ struct Downloader: Sendable {
 
     func run(_ step: Step) async -> StepOutput {
         switch step {
-        case .flag(let index, let code):
+        case .flag(let code):
             let file = "\(code).gif"
             if settings.skipExisting, !settings.countryNames, await isSaved(file) {
-                return .finished(index: index, .init(code: code, status: .ok, detail: "OK (already present)", file: file, requests: 0))
+                return .finished(.init(code: code, status: .ok, detail: "OK (already present)", file: file, requests: 0))
             }
             let (outcome, requests) = await fetch(url(code, "\(code.lowercased()).gif"), timeout: settings.flagTimeout)
             guard case .body(let image) = outcome else {
-                return .finished(index: index, result(code, outcome, requests))
+                return .finished(result(code, outcome, requests))
             }
             if settings.countryNames {
-                return .needsCountry(.country(index: index, code: code, image: image, requests: requests))
+                return .needsCountry(.country(code: code, image: image, requests: requests))
             }
-            return .finished(index: index, await save(image, code: code, file: file, requests: requests))
-        case .country(let index, let code, let image, let previous):
+            return .finished(await save(image, code: code, file: file, requests: requests))
+        case .country(let code, let image, let previous):
             let (outcome, requests) = await fetch(url(code, "metadata.json"), timeout: settings.metadataTimeout)
             guard case .body(let body) = outcome else {
-                return .finished(index: index, result(code, outcome, previous + requests))
+                return .finished(result(code, outcome, previous + requests))
             }
             guard let country = Self.countryName(in: body) else {
-                return .finished(index: index, .init(
+                return .finished(.init(
                     code: code, status: .error, detail: "metadata.json has no country name",
                     file: nil, requests: previous + requests))
             }
             let file = Self.fileName(forCountry: country)
             if settings.skipExisting, await isSaved(file) {
-                return .finished(index: index, .init(code: code, status: .ok, detail: "OK (already present)", file: file, requests: previous + requests))
+                return .finished(.init(code: code, status: .ok, detail: "OK (already present)", file: file, requests: previous + requests))
             }
-            return .finished(index: index, await save(image, code: code, file: file, requests: previous + requests))
+            return .finished(await save(image, code: code, file: file, requests: previous + requests))
         }
     }
 
@@ -250,14 +250,14 @@ public func supervisor(
     var results: [DownloadResult] = []
     results.reserveCapacity(codes.count)
     await forEachConcurrently(
-        codes.enumerated().map { Step.flag(index: $0.offset, code: $0.element) },
+        codes.map { Step.flag(code: $0) },
         limit: max(1, min(maxRequests, maxConcurrentRequestsCap, codes.count)),
         work: { await downloader.run($0) }
     ) { (output: StepOutput) -> [Step] in
         switch output {
         case .needsCountry(let next):
             return [next]
-        case .finished(_, let result):
+        case .finished(let result):
             results.append(result)
             onResult(result)
             return []
