@@ -58,6 +58,7 @@ let package = Package(
         .target(
             name: "MojiTCP",
             dependencies: [
+                "AsyncSupport",
                 "CharIndex",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -146,25 +146,6 @@ extension Substring {
 /// Unbuffered line output, so each result shows up the moment it completes,
 /// even through a pipe.
 public enum Console {
-    public static func out(_ line: String) { write(line + "\n", to: 1) }
-    public static func err(_ line: String) { write(line + "\n", to: 2) }
-
-    static func write(_ text: String, to fd: Int32) {
-        var text = text
-        text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                #if canImport(Glibc)
-                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                #else
-                let written = Darwin.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                #endif
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return  // closed pipe: nothing sensible left to do with the line
-                }
-                offset += written
-            }
-        }
-    }
+    public static func out(_ line: String) { writeUnbuffered(line + "\n") }
+    public static func err(_ line: String) { writeUnbuffered(line + "\n", to: 2) }
 }

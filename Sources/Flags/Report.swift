@@ -1,3 +1,4 @@
+import AsyncSupport
 import Foundation
 
 /// Counts and per-code statuses of one run: the final report and `--json`.
@@ -132,20 +133,9 @@ struct ProgressBar {
 }
 
 func writeStandardError(_ text: String) {
-    writeAll(STDERR_FILENO, text)
+    writeUnbuffered(text, to: STDERR_FILENO)
 }
 
 func writeStandardOutput(_ text: String, newline: Bool = true) {
-    writeAll(STDOUT_FILENO, newline ? text + "\n" : text)
-}
-
-/// Unbuffered, so lines appear as results complete; a closed pipe ends the output quietly.
-private func writeAll(_ descriptor: Int32, _ text: String) {
-    var bytes = Array(text.utf8)[...]
-    while !bytes.isEmpty {
-        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        if written < 0 && errno == EINTR { continue }
-        guard written > 0 else { return }
-        bytes = bytes.dropFirst(written)
-    }
+    writeUnbuffered(newline ? text + "\n" : text)
 }

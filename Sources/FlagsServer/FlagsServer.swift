@@ -1,3 +1,4 @@
+import AsyncSupport
 import Foundation
 import Hummingbird
 import Logging
@@ -320,5 +321,5 @@ struct MessageLogHandler: LogHandler {
 /// Writes a line to standard output at once, unbuffered, so that a reader of a
 /// pipe sees each line as it happens, and lines from many tasks never interleave.
 public func writeLine(_ line: String) {
-    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    writeUnbuffered(line + "\n")
 }

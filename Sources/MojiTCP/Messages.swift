@@ -1,3 +1,4 @@
+import AsyncSupport
 import Foundation
 import NIOCore
 
@@ -9,7 +10,7 @@ public struct MessageSink: Sendable {
 
     /// One unbuffered write per line, so lines appear at once even when stdout is a pipe.
     public static let stdout = MessageSink { line in
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        writeUnbuffered(line + "\n")
     }
 }
 
