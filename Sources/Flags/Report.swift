@@ -125,7 +125,7 @@ struct ProgressBar {
 
     func draw(_ now: ContinuousClock.Instant) {
         let elapsed = now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = elapsed.inSeconds
         writeStandardError("\r" + FlagsReport.progress(done: done, total: total, elapsed: seconds))
     }
 

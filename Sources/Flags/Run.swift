@@ -136,7 +136,7 @@ func download(_ run: FlagsRun, site: FlagsSite) async -> FlagsSummary {
     }
     if showBar, bar.done > 0 { bar.finish() }
     let elapsed = ContinuousClock.now - start
-    summary.elapsed = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    summary.elapsed = elapsed.inSeconds
     summary.interrupted = Task.isCancelled
     if run.json {
         writeStandardOutput(FlagsReport.json(summary))

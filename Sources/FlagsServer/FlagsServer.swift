@@ -291,8 +291,7 @@ enum FlagPath {
         if parts.count > 1, parts.last == "" { parts = parts.dropLast() }  // "/flags/zz/" names the folder zz
         var segments: [String] = []
         for part in parts {
-            let text = String(part)
-            guard let decoded = text.contains("%") ? text.removingPercentEncoding : text, !decoded.isEmpty,
+            guard let decoded = percentDecoded(part), !decoded.isEmpty,
                 !decoded.hasPrefix("."),
                 !decoded.contains(where: { $0 == "/" || $0 == "\\" || $0 == "\0" }),
                 FilePath.Component(decoded) != nil

@@ -54,36 +54,10 @@ func queryValues(_ name: String, in target: String) -> Result<[String], Validati
         let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
         guard parts[0] == name[...] else { continue }
         let raw = parts.count > 1 ? parts[1] : ""
-        guard let value = formDecode(raw) else { return .failure(.notUnicode(name, raw: String(raw))) }
+        guard let value = percentDecoded(raw, plusIsSpace: true) else { return .failure(.notUnicode(name, raw: String(raw))) }
         values.append(value)
     }
     return .success(values)
-}
-
-/// Percent-decodes `text` with `+` as a space; nil for a malformed escape or
-/// bytes that are not UTF-8. Bytes already outside ASCII pass through.
-func formDecode(_ text: Substring, plusIsSpace: Bool = true) -> String? {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(text.utf8.count)
-    var iterator = text.utf8.makeIterator()
-    func hexValue(_ byte: UInt8?) -> UInt8? {
-        switch byte {
-        case let b? where (0x30...0x39).contains(b): b - 0x30
-        case let b? where (0x41...0x46).contains(b): b - 0x41 + 10
-        case let b? where (0x61...0x66).contains(b): b - 0x61 + 10
-        default: nil
-        }
-    }
-    while let byte = iterator.next() {
-        switch byte {
-        case UInt8(ascii: "+") where plusIsSpace: bytes.append(UInt8(ascii: " "))
-        case UInt8(ascii: "%"):
-            guard let high = hexValue(iterator.next()), let low = hexValue(iterator.next()) else { return nil }
-            bytes.append(high << 4 | low)
-        default: bytes.append(byte)
-        }
-    }
-    return String(validating: bytes, as: UTF8.self)
 }
 
 /// The boundary between HTTP and the generated `/search` code. It checks `q`
@@ -119,7 +93,7 @@ struct QueryValidationMiddleware: ServerMiddleware {
         // The runtime writes header values URI-encoded (`public%2C%20max-age…`);
         // ETag and Cache-Control are meant literally.
         for name in [HTTPField.Name.eTag, .cacheControl] {
-            if let value = response.headerFields[name], let literal = formDecode(value[...], plusIsSpace: false) {
+            if let value = response.headerFields[name], let literal = percentDecoded(value[...]) {
                 response.headerFields[name] = literal
             }
         }
