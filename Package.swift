@@ -10,7 +10,6 @@ let package = Package(
         .executable(name: "mojifinder", targets: ["mojifinder"]),
         .executable(name: "blogdom", targets: ["blogdom"]),
         .executable(name: "domaincheck", targets: ["domaincheck"]),
-        .executable(name: "moji-tcp-load", targets: ["moji-tcp-load"]),
         .executable(name: "flags-server", targets: ["flags-server"]),
         .executable(name: "flags", targets: ["flags"]),
     ],
@@ -19,7 +18,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
-        .package(url: "https://github.com/apple/swift-async-algorithms.git", from: "1.1.4"),
         .package(url: "https://github.com/apple/swift-openapi-generator.git", from: "1.14.3"),
         .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.4"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -28,8 +26,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
-        // Shared async pieces: the one bounded-concurrency helper.
-        .target(name: "AsyncSupport"),
+        // Shared by every tool: bounded concurrency, the output writer, the log
+        // handler, percent-decoding, JSON strings and seconds as durations.
+        .target(name: "AsyncSupport", dependencies: [.product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "AsyncSupportTests", dependencies: ["AsyncSupport"]),
 
         // mojifinder: inverted index of Unicode names, CLI, web and TCP front ends.
@@ -43,11 +42,13 @@ let package = Package(
         .executableTarget(
             name: "mojifinder",
             dependencies: [
+                "AsyncSupport",
                 "CharIndex",
                 "CharIndexData",
                 "MojiTCP",
                 "MojiWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -60,6 +61,7 @@ let package = Package(
             dependencies: [
                 "AsyncSupport",
                 "CharIndex",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOExtras", package: "swift-nio-extras"),
@@ -72,6 +74,7 @@ let package = Package(
                 "MojiTCP",
                 "CharIndex",
                 "CharIndexData",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),

@@ -7,4 +7,8 @@ extension InvertedIndex {
     public static let unicode: InvertedIndex = generatedTable.withUTF8Buffer {
         InvertedIndex(encoded: $0)
     }
+
+    /// The Unicode version of the names in `unicode`, such as `16.0`, found by
+    /// `charindex-gen` at build time.
+    public static let unicodeVersion: String = generatedUnicodeVersion
 }

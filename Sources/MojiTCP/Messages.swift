@@ -1,18 +1,4 @@
-import AsyncSupport
-import Foundation
 import NIOCore
-
-/// Where the server's log lines go: stdout by default, a collector in tests.
-public struct MessageSink: Sendable {
-    public let emit: @Sendable (String) -> Void
-
-    public init(_ emit: @escaping @Sendable (String) -> Void) { self.emit = emit }
-
-    /// One unbuffered write per line, so lines appear at once even when stdout is a pipe.
-    public static let stdout = MessageSink { line in
-        writeUnbuffered(line + "\n")
-    }
-}
 
 /// The texts the server prints and sends. Server log lines follow the chapter's wording.
 enum Messages {

@@ -1,4 +1,6 @@
+import AsyncSupport
 import CharIndex
+import Logging
 import NIOCore
 import NIOExtras
 import NIOPosix
@@ -48,7 +50,8 @@ public struct TCPServer: Sendable {
     public let host: String
     public let port: Int
     public let limits: Limits
-    public let messages: MessageSink
+    /// Where the chapter's log lines go: plain lines on stdout by default.
+    public let log: Logger
     let group: any EventLoopGroup
 
     public init(
@@ -56,14 +59,14 @@ public struct TCPServer: Sendable {
         host: String = "127.0.0.1",
         port: Int = 2323,
         limits: Limits = Limits(),
-        messages: MessageSink = .stdout,
+        log: Logger = .lines(label: "mojifinder.tcp"),
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) {
         self.index = index
         self.host = host
         self.port = port
         self.limits = limits
-        self.messages = messages
+        self.log = log
         self.group = group
     }
 
@@ -98,7 +101,7 @@ public struct TCPServer: Sendable {
             throw MojiTCPError.cannotListen(address: "\(host):\(port)", reason: "\(error)")
         }
         let bound = server.channel.localAddress
-        messages.emit(Messages.serving(describe(bound)))
+        log.info("\(Messages.serving(describe(bound)))")
         onBound(bound?.port ?? port)
 
         let open = ConnectionCount()
@@ -121,7 +124,7 @@ public struct TCPServer: Sendable {
                     group.addTask {
                         defer { open.leave() }
                         if admitted {
-                            await finder(connection)
+                            await session(connection)
                         } else {
                             await refuse(connection)
                         }
@@ -146,7 +149,7 @@ public struct TCPServer: Sendable {
 
     /// One client session: prompt, read a line, answer, until the client leaves.
     /// Errors end only this session.
-    func finder(_ connection: NIOAsyncChannel<ByteBuffer, ByteBuffer>) async {
+    func session(_ connection: NIOAsyncChannel<ByteBuffer, ByteBuffer>) async {
         let client = describe(connection.channel.remoteAddress)
         do {
             try await connection.executeThenClose { inbound, outbound in
@@ -165,36 +168,36 @@ public struct TCPServer: Sendable {
                     } catch is TelnetInterrupt {
                         break
                     } catch is ByteToMessageDecoderError.PayloadTooLargeError {
-                        messages.emit(Messages.lineTooLong(client))
+                        log.info("\(Messages.lineTooLong(client))")
                         try await outbound.write(ByteBuffer(string: Messages.lineTooLongReply(limit: limits.maxLineLength)))
                         break
                     }
                     // A whole line can arrive in one read, past the decoder's buffer limit.
                     if line.readableBytes > limits.maxLineLength {
-                        messages.emit(Messages.lineTooLong(client))
+                        log.info("\(Messages.lineTooLong(client))")
                         try await outbound.write(ByteBuffer(string: Messages.lineTooLongReply(limit: limits.maxLineLength)))
                         break
                     }
                     guard let query = Self.query(from: line) else {
-                        messages.emit(Messages.from(client, query: "\u{0}"))
+                        log.info("\(Messages.from(client, query: "\u{0}"))")
                         break
                     }
-                    messages.emit(Messages.from(client, query: query))
+                    log.info("\(Messages.from(client, query: query))")
                     if query.isEmpty {
                         try await outbound.write(ByteBuffer(string: Messages.prompt))
                     } else if query.unicodeScalars.first!.value < 0x20 {
                         break
                     } else {
                         let count = try await search(query, into: outbound)
-                        messages.emit(Messages.to(client, count: count))
+                        log.info("\(Messages.to(client, count: count))")
                     }
                     if isLast { break }
                 }
             }
         } catch {
-            messages.emit(Messages.error(client, error))
+            log.info("\(Messages.error(client, error))")
         }
-        messages.emit(Messages.close(client))
+        log.info("\(Messages.close(client))")
     }
 
     /// The line decoded as UTF-8 and stripped, or nil when it is not UTF-8.
@@ -237,7 +240,7 @@ public struct TCPServer: Sendable {
     /// Tells a client over the limit why, then closes.
     func refuse(_ connection: NIOAsyncChannel<ByteBuffer, ByteBuffer>) async {
         let client = describe(connection.channel.remoteAddress)
-        messages.emit(Messages.refused(client, limit: limits.maxConnections))
+        log.info("\(Messages.refused(client, limit: limits.maxConnections))")
         try? await connection.executeThenClose { _, outbound in
             try await outbound.write(ByteBuffer(string: Messages.busyReply(limit: limits.maxConnections)))
         }

@@ -53,7 +53,7 @@ struct AnswerCacheMiddleware<Context: RequestContext>: RouterMiddleware {
         else { return try await next(request, context) }
         let key = Finder.words(value).joined(separator: " ")
         if let answer = cache[key] {
-            if let header = request.headers[.ifNoneMatch], Finder.ifNoneMatch(header, matches: answer.etag) {
+            if SearchCaching.isNotModified(ifNoneMatch: request.headers[.ifNoneMatch], etag: answer.etag) {
                 return Response(status: .notModified, headers: Self.headers(answer.etag))
             }
             var headers = Self.headers(answer.etag)
@@ -72,7 +72,7 @@ struct AnswerCacheMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     static func headers(_ etag: String) -> HTTPFields {
-        [.eTag: etag, .cacheControl: SearchAPI.cacheControl]
+        [.eTag: etag, .cacheControl: SearchCaching.cacheControl]
     }
 }
 

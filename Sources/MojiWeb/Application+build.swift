@@ -38,9 +38,9 @@ public struct WebOptions: AppArguments {
 public func buildApplication(_ args: some AppArguments) throws -> some ApplicationProtocol {
     var logger = Logger(label: "mojifinder-web")
     logger.logLevel = args.logLevel
-    // Load the index and find the Unicode version now, not on the first request.
+    // Load the index now, not on the first request.
     let finder = Finder(index: .unicode)
-    logger.debug("index of \(finder.index.wordCount) words, Unicode \(Finder.unicodeVersion)")
+    logger.debug("index of \(finder.index.wordCount) words, Unicode \(InvertedIndex.unicodeVersion)")
     let router = try buildRouter(finder: finder, logRequests: args.logLevel <= .info, cacheEntries: args.cacheEntries)
     return Application(
         router: router,

@@ -1,4 +1,5 @@
 import CharIndex
+import CharIndexData
 
 /// The search behind `/search`: normalizes a query to its words, answers it
 /// from the index, and names the answer with an ETag.
@@ -25,35 +26,11 @@ public struct Finder: Sendable {
     /// words and on the Unicode data compiled into this binary.
     public func etag(words: [String]) -> String {
         var hash = FNV1a()
-        hash.add(Finder.unicodeVersion)
+        hash.add(InvertedIndex.unicodeVersion)
         hash.add("\u{0}\(index.range.lowerBound)-\(index.range.upperBound)\u{0}\(index.wordCount)")
         for word in words { hash.add("\u{0}" + word) }
         let hex = String(hash.value, radix: 16)
-        return "\"u\(Finder.unicodeVersion)-\(String(repeating: "0", count: 16 - hex.count))\(hex)\""
-    }
-
-    /// The newest Unicode version among the standard library's scalars, such
-    /// as `16.0`: the version of the names the index was built from.
-    public static let unicodeVersion: String = {
-        var newest = (major: 0, minor: 0)
-        for value in 0...UInt32(0x10FFFF) {
-            guard let age = Unicode.Scalar(value)?.properties.age else { continue }
-            if age.major > newest.major || (age.major == newest.major && age.minor > newest.minor) {
-                newest = (age.major, age.minor)
-            }
-        }
-        return "\(newest.major).\(newest.minor)"
-    }()
-
-    /// Whether an `If-None-Match` header value names `etag` (weak
-    /// comparison, as RFC 9110 asks for `If-None-Match`).
-    public static func ifNoneMatch(_ header: String, matches etag: String) -> Bool {
-        header.split(separator: ",").contains { candidate in
-            var tag = candidate.trimmingPrefixAndSuffixSpaces()
-            if tag == "*" { return true }
-            if tag.hasPrefix("W/") { tag = tag.dropFirst(2) }
-            return tag == etag[...]
-        }
+        return "\"u\(InvertedIndex.unicodeVersion)-\(String(repeating: "0", count: 16 - hex.count))\(hex)\""
     }
 }
 

@@ -1,6 +1,6 @@
-// Build-time tool: writes the full Unicode name index as a Swift source file,
-// so that programs load it in microseconds instead of asking the standard
-// library for 1.1 million names at every start.
+// Build-time tool: writes the full Unicode name index and its Unicode version
+// as a Swift source file, so that programs load them in microseconds instead
+// of asking the standard library for 1.1 million names at every start.
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -16,8 +16,10 @@ guard arguments.count == 2 else {
     exit(2)
 }
 let table = InvertedIndex.encodeNames(in: InvertedIndex.fullRange)
+let version = InvertedIndex.newestUnicodeVersionOfNames()
 let source = """
     // Generated at build time by charindex-gen from the toolchain's Unicode names. Do not edit.
+    let generatedUnicodeVersion = "\(version)"
     let generatedTable: StaticString = #\"\"\"
     \(table)\"\"\"#
 

@@ -1,7 +1,8 @@
 import ArgumentParser
+import AsyncSupport
 import CharIndex
-import Foundation
 import CharIndexData
+import Foundation
 import Logging
 import MojiTCP
 import NIOCore
@@ -42,11 +43,10 @@ struct TCP: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let say = MessageSink.stdout.emit
-        say("Building index.")
+        writeUnbuffered("Building index.\n")
         let limits = TCPServer.Limits(
             maxLineLength: maxLineLength,
-            idleTimeout: .nanoseconds(Int64(idleTimeout * 1e9)),
+            idleTimeout: TimeAmount(Duration.seconds(clamping: idleTimeout)),
             maxConnections: maxConnections
         )
         let server = TCPServer(index: InvertedIndex.unicode, host: host, port: port, limits: limits)
@@ -62,9 +62,9 @@ struct TCP: AsyncParsableCommand {
         do {
             try await group.run()
         } catch let error as MojiTCPError {
-            FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
+            writeUnbuffered("Error: \(error)\n", to: STDERR_FILENO)
             throw ExitCode.failure
         }
-        say("Server shut down.")
+        writeUnbuffered("Server shut down.\n")
     }
 }

@@ -1,6 +1,7 @@
 import CharIndex
 import CharIndexData
 import Foundation
+import Logging
 import NIOCore
 import NIOPosix
 import Testing
@@ -246,7 +247,7 @@ struct MojiTCPTests {
     func shutdown() async throws {
         let log = MessageLog()
         let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
-        let server = TCPServer(index: InvertedIndex.unicode, host: "127.0.0.1", port: 0, messages: log.sink)
+        let server = TCPServer(index: InvertedIndex.unicode, host: "127.0.0.1", port: 0, log: log.logger)
         let serving = Task {
             defer { portSink.finish() }
             try await server.serve { portSink.yield($0) }
@@ -265,7 +266,7 @@ struct MojiTCPTests {
     @Test("a port in use is a clear error")
     func portInUse() async throws {
         try await withServer { port, _ in
-            let second = TCPServer(index: InvertedIndex.unicode, port: port, messages: MessageSink { _ in })
+            let second = TCPServer(index: InvertedIndex.unicode, port: port, log: .lines(label: "test") { _ in })
             await #expect(throws: MojiTCPError.self) { try await second.serve() }
         }
     }

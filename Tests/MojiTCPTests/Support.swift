@@ -1,5 +1,6 @@
 import CharIndex
 import CharIndexData
+import Logging
 import Foundation
 import NIOCore
 import NIOPosix
@@ -17,7 +18,7 @@ struct TestTimeout: Error, CustomStringConvertible {
 final class MessageLog: Sendable {
     private let lines = Mutex<[String]>([])
 
-    var sink: MessageSink { MessageSink { line in self.lines.withLock { $0.append(line) } } }
+    var logger: Logger { .lines(label: "test") { line in self.lines.withLock { $0.append(line) } } }
     var all: [String] { lines.withLock { $0 } }
 
     /// Polls until a line with `prefix` shows up; false after the timeout.
@@ -40,7 +41,7 @@ func withServer<T: Sendable>(
 ) async throws -> T {
     let log = MessageLog()
     let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
-    let server = TCPServer(index: InvertedIndex.unicode, host: "127.0.0.1", port: 0, limits: limits, messages: log.sink)
+    let server = TCPServer(index: InvertedIndex.unicode, host: "127.0.0.1", port: 0, limits: limits, log: log.logger)
     return try await withThrowingTaskGroup(of: T?.self) { group in
         group.addTask {
             defer { portSink.finish() }
