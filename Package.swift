@@ -24,12 +24,21 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird.git", from: "2.1.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2"),
     ],
     targets: [
         // Shared by every tool: bounded concurrency, the output writer, the log
         // handler, percent-decoding, JSON strings and seconds as durations.
         .target(name: "AsyncSupport", dependencies: [.product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "AsyncSupportTests", dependencies: ["AsyncSupport"]),
+
+        // The one test-support target: built products, processes with a time
+        // limit, timeouts and the test error.
+        .target(
+            name: "TestSupport",
+            dependencies: [.product(name: "Subprocess", package: "swift-subprocess")],
+            path: "Tests/TestSupport"
+        ),
 
         // mojifinder: inverted index of Unicode names, CLI, web and TCP front ends.
         .target(name: "CharIndex"),
@@ -38,7 +47,7 @@ let package = Package(
         // The full index, generated at build time by the plugin above.
         .target(name: "CharIndexData", dependencies: ["CharIndex"], plugins: ["EmbedCharIndex"]),
         .testTarget(name: "CharIndexTests", dependencies: ["CharIndex", "CharIndexData"]),
-        .testTarget(name: "MojifinderCLITests", dependencies: ["mojifinder"]),
+        .testTarget(name: "MojifinderCLITests", dependencies: ["mojifinder", "TestSupport"]),
         .executableTarget(
             name: "mojifinder",
             dependencies: [
@@ -71,6 +80,7 @@ let package = Package(
         .testTarget(
             name: "MojiTCPTests",
             dependencies: [
+                "TestSupport",
                 "MojiTCP",
                 "CharIndex",
                 "CharIndexData",
@@ -197,6 +207,7 @@ let package = Package(
         .testTarget(
             name: "MojiWebTests",
             dependencies: [
+                "TestSupport",
                 "MojiWeb",
                 "CharIndex",
                 "CharIndexData",

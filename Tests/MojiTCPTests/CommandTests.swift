@@ -1,25 +1,14 @@
 import Foundation
 import NIOCore
+import TestSupport
 import Testing
-
-/// The built `mojifinder` next to the test bundle (`swift build --build-tests` builds it).
-func mojifinderExecutable() throws -> URL {
-    let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-    var dir = exe.deletingLastPathComponent()
-    for _ in 0..<4 {
-        let candidate = dir.appendingPathComponent("mojifinder")
-        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        dir = dir.deletingLastPathComponent()
-    }
-    throw TestTimeout(what: "no built mojifinder near \(exe.path); run `swift build --build-tests` first")
-}
 
 @Suite("mojifinder tcp command", .timeLimit(.minutes(1)))
 struct TCPCommandTests {
     @Test("SIGINT prints 'Server shut down.', closes connections and exits 0", arguments: [SIGINT, SIGTERM])
     func signalShutdown(signal: Int32) async throws {
         let process = Process()
-        process.executableURL = try mojifinderExecutable()
+        process.executableURL = URL(fileURLWithPath: try builtProduct("mojifinder"))
         process.arguments = ["tcp", "--port", "0"]
         let stdout = Pipe()
         process.standardOutput = stdout
@@ -72,8 +61,8 @@ struct TCPCommandTests {
     @Test("a port in use exits 1 with an error on stderr")
     func portInUse() async throws {
         try await withServer { port, _ in
-            let result = try await run(try mojifinderExecutable().path, ["tcp", "--port", "\(port)"], input: "")
-            #expect(result.status == 1)
+            let result = try await runProduct("mojifinder", ["tcp", "--port", "\(port)"])
+            #expect(result.exitCode == 1)
         }
     }
 }

@@ -4,6 +4,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOPosix
+import TestSupport
 import Testing
 
 @testable import MojiTCP
@@ -237,9 +238,9 @@ struct MojiTCPTests {
             ["/usr/bin/nc", "/bin/nc"].first { FileManager.default.isExecutableFile(atPath: $0) },
             "nc is missing: install Debian's netcat-openbsd (bash scripts/test does)")
         try await withServer { port, _ in
-            let output = try await run(nc, ["-N", "-w", "10", "127.0.0.1", "\(port)"], input: "cat face\n\n")
-            #expect(output.status == 0)
-            #expect(output.stdout == catFaceTranscript + "?> ")
+            let output = try await runProcess(nc, ["-N", "-w", "10", "127.0.0.1", "\(port)"], input: "cat face\n\n")
+            #expect(output.exitCode == 0)
+            #expect(output.standardOutput == catFaceTranscript + "?> ")
         }
     }
 
@@ -285,29 +286,5 @@ struct MojiTCPTests {
         #expect(TCPServer.query(from: ByteBuffer(string: " \t cat  face \u{1F} ")) == "cat  face")
         #expect(TCPServer.query(from: ByteBuffer(string: "   ")) == "")
         #expect(TCPServer.query(from: ByteBuffer(bytes: [0xC3])) == nil)
-    }
-}
-
-/// Runs a program with `input` on stdin, off the cooperative pool.
-func run(_ path: String, _ arguments: [String], input: String) async throws -> (status: Int32, stdout: String) {
-    try await withCheckedThrowingContinuation { continuation in
-        DispatchQueue.global().async {
-            do {
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: path)
-                process.arguments = arguments
-                let stdin = Pipe(), stdout = Pipe()
-                process.standardInput = stdin
-                process.standardOutput = stdout
-                try process.run()
-                stdin.fileHandleForWriting.write(Data(input.utf8))
-                try stdin.fileHandleForWriting.close()
-                let data = stdout.fileHandleForReading.readDataToEndOfFile()
-                process.waitUntilExit()
-                continuation.resume(returning: (process.terminationStatus, String(decoding: data, as: UTF8.self)))
-            } catch {
-                continuation.resume(throwing: error)
-            }
-        }
     }
 }

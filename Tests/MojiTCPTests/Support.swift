@@ -5,14 +5,10 @@ import Foundation
 import NIOCore
 import NIOPosix
 import Synchronization
+import TestSupport
 import Testing
 
 @testable import MojiTCP
-
-struct TestTimeout: Error, CustomStringConvertible {
-    let what: String
-    var description: String { "timed out: \(what)" }
-}
 
 /// Collects the server's log lines so tests can check them.
 final class MessageLog: Sendable {
@@ -51,12 +47,12 @@ func withServer<T: Sendable>(
         var portIterator = ports.makeAsyncIterator()
         guard let port = await portIterator.next() else {
             try await group.waitForAll()
-            throw TestTimeout(what: "server did not bind")
+            throw TestFailure("server did not bind")
         }
         group.addTask { try await body(port, log) }
         group.addTask {
             try await Task.sleep(for: timeout)
-            throw TestTimeout(what: "test body")
+            throw TestFailure("test body")
         }
         while let result = try await group.next() {
             if let result {
@@ -64,7 +60,7 @@ func withServer<T: Sendable>(
                 return result
             }
         }
-        throw TestTimeout(what: "server stopped early")
+        throw TestFailure("server stopped early")
     }
 }
 
@@ -87,7 +83,7 @@ struct Client {
                 return text
             }
             guard let chunk = try await input.next() else {
-                throw TestTimeout(what: "EOF before \(marker.debugDescription); got \(String(decoding: pending, as: UTF8.self).debugDescription)")
+                throw TestFailure("EOF before \(marker.debugDescription); got \(String(decoding: pending, as: UTF8.self).debugDescription)")
             }
             pending += chunk.readableBytesView
         }

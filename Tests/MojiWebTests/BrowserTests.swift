@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import MojiWeb
+import TestSupport
 import Testing
 
 /// Drivers in Tests/MojiWebTests/python, run against a live server that the
@@ -21,12 +22,12 @@ struct BrowserTests {
         try FileManager.default.createDirectory(at: artifacts, withIntermediateDirectories: true)
         try await makeApp().test(.live) { client in
             let port = try #require(client.port)
-            let (status, output) = try await runProgram(
+            let run = try await runProcess(
                 python, [Self.scripts.appendingPathComponent("browser_test.py").path,
                          "--base-url", "http://127.0.0.1:\(port)", "--artifacts", artifacts.path],
-                timeout: 60)
-            #expect(status == 0, "browser_test.py failed:\n\(output)")
-            print(output)
+                timeout: .seconds(60))
+            #expect(run.exitCode == 0, "browser_test.py failed:\n\(run.combinedOutput)")
+            print(run.combinedOutput)
         }
         #expect(FileManager.default.fileExists(atPath: artifacts.appendingPathComponent("cat-face.png").path))
     }
@@ -36,12 +37,12 @@ struct BrowserTests {
         let python = try requireProgram("python3", package: "python3")
         try await makeApp().test(.live) { client in
             let port = try #require(client.port)
-            let (status, output) = try await runProgram(
+            let run = try await runProcess(
                 python, [Self.scripts.appendingPathComponent("validate_openapi.py").path,
                          "--base-url", "http://127.0.0.1:\(port)",
                          "--source", packageRoot.appendingPathComponent("Sources/MojiWeb/openapi.yaml").path],
-                timeout: 30)
-            #expect(status == 0, "validate_openapi.py failed:\n\(output)")
+                timeout: .seconds(30))
+            #expect(run.exitCode == 0, "validate_openapi.py failed:\n\(run.combinedOutput)")
         }
     }
 }

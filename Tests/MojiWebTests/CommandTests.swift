@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -8,22 +9,17 @@ import Glibc
 /// `mojifinder web` as a user runs it: the built binary in its own process.
 @Suite("mojifinder web, the command")
 struct CommandTests {
-    static let binary = packageRoot.appendingPathComponent(".build/debug/mojifinder").path
 
     @Test("--port 0 logs the bound port; SIGTERM and SIGINT stop it gracefully with status 0",
           arguments: [SIGTERM, SIGINT])
     func gracefulStop(signal: Int32) async throws {
-        guard FileManager.default.isExecutableFile(atPath: Self.binary) else {
-            Issue.record("\(Self.binary) is missing: run `swift build --build-tests` (bash scripts/test does)")
-            return
-        }
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("mojiweb-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: log) }
         let handle = try FileHandle(forWritingTo: log)
         defer { try? handle.close() }
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.executableURL = URL(fileURLWithPath: try builtProduct("mojifinder"))
         process.arguments = ["web", "--port", "0", "--log-level", "notice"]
         process.standardOutput = handle
         process.standardError = handle
@@ -33,7 +29,7 @@ struct CommandTests {
         defer { if process.isRunning { process.terminate() } }
 
         // The start line is the only way to learn the port.
-        let port: Int = try await withTimeout(15, "the start line") {
+        let port: Int = try await withTimeout(.seconds(15), "the start line") {
             while true {
                 let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
                 if let range = text.range(of: #"listening on http://127\.0\.0\.1:(\d+)"#, options: .regularExpression),
@@ -48,7 +44,7 @@ struct CommandTests {
         #expect(answer.status == 200)
 
         kill(process.processIdentifier, signal)
-        let status = try await withTimeout(10, "exit after signal \(signal)") {
+        let status = try await withTimeout(.seconds(10), "exit after signal \(signal)") {
             var iterator = exited.stream.makeAsyncIterator()
             return await iterator.next() ?? -1
         }

@@ -6,6 +6,7 @@ import HummingbirdTesting
 import MojiWeb
 import NIOCore
 import NIOPosix
+import TestSupport
 import Testing
 
 /// The application exactly as `mojifinder web --port 0` builds it.
@@ -30,31 +31,11 @@ func jsonObject(_ text: String) throws -> Any {
 let packageRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-struct TimedOut: Error, CustomStringConvertible {
-    let what: String
-    var description: String { "timed out: \(what)" }
-}
-
-/// Runs `work`, failing if it takes longer than `seconds`.
-func withTimeout<T: Sendable>(
-    _ seconds: Double, _ what: String, _ work: @escaping @Sendable () async throws -> T
-) async throws -> T {
-    try await withThrowingTaskGroup(of: T.self) { group in
-        group.addTask { try await work() }
-        group.addTask {
-            try await Task.sleep(for: .seconds(seconds))
-            throw TimedOut(what: what)
-        }
-        defer { group.cancelAll() }
-        return try await group.next()!
-    }
-}
-
 /// Sends `bytes` as they are over a new TCP connection to 127.0.0.1:`port`
 /// and returns everything the server sends back until it closes. Lets a test
 /// put bytes in the request target that no HTTP client library would send.
 func rawExchange(port: Int, bytes: [UInt8]) async throws -> [UInt8] {
-    try await withTimeout(10, "raw exchange") {
+    try await withTimeout(.seconds(10), "raw exchange") {
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connect(host: "127.0.0.1", port: port) { channel in
                 channel.eventLoop.makeCompletedFuture {
@@ -78,7 +59,7 @@ struct RawResponse {
 
     init(_ bytes: [UInt8]) throws {
         let text = String(decoding: bytes, as: UTF8.self)
-        guard let split = text.range(of: "\r\n\r\n") else { throw TimedOut(what: "incomplete response: \(text)") }
+        guard let split = text.range(of: "\r\n\r\n") else { throw TestFailure("incomplete response: \(text)") }
         head = String(text[..<split.lowerBound])
         body = String(text[split.upperBound...])
         status = Int(head.split(separator: " ").dropFirst().first ?? "") ?? 0
@@ -89,50 +70,4 @@ func rawGet(port: Int, target: [UInt8]) async throws -> RawResponse {
     let request = Array("GET ".utf8) + target
         + Array(" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)
     return try RawResponse(try await rawExchange(port: port, bytes: request))
-}
-
-/// Runs a program to completion with a time limit, without blocking a
-/// cooperative thread: the exit is awaited through `terminationHandler`.
-func runProgram(_ executable: String, _ arguments: [String], timeout: Double) async throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    let outputFile = FileManager.default.temporaryDirectory
-        .appendingPathComponent("mojiweb-\(UUID().uuidString).log")
-    _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
-    let handle = try FileHandle(forWritingTo: outputFile)
-    defer { try? handle.close(); try? FileManager.default.removeItem(at: outputFile) }
-    process.standardOutput = handle
-    process.standardError = handle
-    let status: Int32 = try await withTimeout(timeout, "\(executable) \(arguments.joined(separator: " "))") {
-        // The timeout cancels this task; cancelling ends the program, whose exit resumes the wait.
-        try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int32, any Error>) in
-                process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-                do { try process.run() } catch { continuation.resume(throwing: error) }
-            }
-        } onCancel: {
-            if process.isRunning { process.terminate() }
-        }
-    }
-    if process.isRunning { process.terminate() }
-    let output = (try? String(contentsOf: outputFile, encoding: .utf8)) ?? ""
-    return (status, output)
-}
-
-/// The path of `program` on PATH, or a test failure naming the package to install.
-func requireProgram(_ program: String, package: String) throws -> String {
-    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-    for directory in path.split(separator: ":") {
-        let candidate = "\(directory)/\(program)"
-        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-    }
-    throw MissingProgram(program: program, package: package)
-}
-
-struct MissingProgram: Error, CustomStringConvertible {
-    let program: String, package: String
-    var description: String {
-        "\(program) is not installed; install \(package) (bash scripts/test does this on Debian as root)"
-    }
 }
