@@ -1,4 +1,4 @@
-import DomainProbe
+import DomainProbeCLI
 import Foundation
 import Testing
 
