@@ -113,21 +113,38 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
+        // What blogdom and domaincheck share: options, output lines, the run.
+        .target(
+            name: "DomainProbeCLI",
+            dependencies: [
+                "AsyncSupport",
+                "DomainProbe",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         .testTarget(
             name: "DomainProbeTests",
             dependencies: [
                 "DomainProbe",
+                "DomainProbeCLI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .executableTarget(
             name: "blogdom",
-            dependencies: ["DomainProbe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "AsyncSupport", "DomainProbeCLI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .executableTarget(
             name: "domaincheck",
-            dependencies: ["DomainProbe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "AsyncSupport", "DomainProbeCLI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         // flags-server: the chapter's LOCAL, DELAY and ERROR flag servers in one binary.
         .target(

@@ -34,7 +34,6 @@ public enum DomainProbeError: Error, Equatable, CustomStringConvertible {
     case timeout
     case closed
     case network(String)
-    case usage(String)
 
     public var description: String {
         switch self {
@@ -44,34 +43,6 @@ public enum DomainProbeError: Error, Equatable, CustomStringConvertible {
         case .timeout: "timeout"
         case .closed: "resolver closed"
         case .network(let reason): reason
-        case .usage(let reason): reason
         }
-    }
-}
-
-/// Python's `keyword.kwlist` (3.11/3.12), kept as data as the chapter's
-/// `from keyword import kwlist` does.
-public let pythonKeywords: [String] = [
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
-    "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
-    "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise",
-    "return", "try", "while", "with", "yield",
-]
-
-/// The chapter's blog names: keywords of at most 4 characters, lowercased.
-public let shortKeywords: [String] = pythonKeywords.filter { $0.count <= 4 }.map { $0.lowercased() }
-
-/// `name.tld` for every name, with dots stripped from both ends of the TLD.
-public func domains(_ names: [String], tld: String) -> [String] {
-    let suffix = tld.trimmingDots()
-    return names.map { suffix.isEmpty ? $0 : "\($0).\(suffix)" }
-}
-
-extension String {
-    func trimmingDots() -> String {
-        var s = Substring(self)
-        while s.first == "." { s.removeFirst() }
-        while s.last == "." { s.removeLast() }
-        return String(s)
     }
 }

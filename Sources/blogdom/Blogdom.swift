@@ -1,9 +1,11 @@
 import ArgumentParser
-import DomainProbe
+import AsyncSupport
+import DomainProbeCLI
 
 @main
 struct Blogdom: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "blogdom",
         abstract: "Look for a short domain for a Python blog.",
         discussion: """
             Probes every Python keyword of at most 4 characters, lowercased, under \
@@ -17,27 +19,14 @@ struct Blogdom: AsyncParsableCommand {
     @Option(help: "Top-level domain to probe under.")
     var tld = "dev"
 
-    @Option(help: "Lookups in flight at most.")
-    var limit = 100
+    @OptionGroup var options: ProbeOptions
 
-    @Option(help: "Ask this DNS server (IP[:PORT]) over UDP instead of the system resolver.")
-    var nameserver: String?
-
-    @Option(help: "Seconds to wait for each DNS answer (with --nameserver).")
-    var timeout = 2.0
-
-    @Option(help: "Times to ask again after a timeout (with --nameserver).")
-    var retries = 2
+    static func main() async { await probeCommandMain() }
 
     func run() async throws {
-        let options = ProbeOptions(limit: limit, nameserver: nameserver, timeout: timeout, retries: retries)
-        do {
-            let anyError = try await runProbes(domains(shortKeywords, tld: tld), options: options, style: .blogdom) { Console.out($0) }
-            if anyError { throw ExitCode(1) }
-        } catch let error as DomainProbeError {
-            Console.err("blogdom: \(error)")
-            throw ExitCode(2)
+        let anyError = try await runProbes(domains(shortKeywords, tld: tld), options: options, style: .blogdom) {
+            writeUnbuffered($0 + "\n")
         }
+        if anyError { throw ExitCode(1) }
     }
 }
-

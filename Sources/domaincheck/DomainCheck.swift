@@ -1,5 +1,6 @@
 import ArgumentParser
-import DomainProbe
+import AsyncSupport
+import DomainProbeCLI
 
 @main
 struct DomainCheck: AsyncParsableCommand {
@@ -21,37 +22,25 @@ struct DomainCheck: AsyncParsableCommand {
     @Option(help: "Probe the names in this file (one per line; '-' for stdin) instead of the keywords.")
     var names: String?
 
-    @Option(help: "Lookups in flight at most.")
-    var limit = 100
-
-    @Option(help: "Ask this DNS server (IP[:PORT]) over UDP instead of the system resolver.")
-    var nameserver: String?
-
-    @Option(help: "Seconds to wait for each DNS answer (with --nameserver).")
-    var timeout = 2.0
-
-    @Option(help: "Times to ask again after a timeout (with --nameserver).")
-    var retries = 2
+    @OptionGroup var options: ProbeOptions
 
     @Flag(help: "Print one JSON object per line instead of columns.")
     var json = false
 
+    static func main() async { await probeCommandMain() }
+
     func run() async throws {
         guard let tld, !tld.allSatisfy({ $0 == "." }) else {
-            Console.out("Please provide a TLD. Example: domaincheck COM.BR")
+            writeUnbuffered("Please provide a TLD. Example: domaincheck COM.BR\n")
             throw ExitCode(2)
         }
-        let options = ProbeOptions(limit: limit, nameserver: nameserver, timeout: timeout, retries: retries)
-        do {
-            var labels = shortKeywords
-            if let names { labels = try await readNames(from: names) }
-            let anyError = try await runProbes(
-                domains(labels, tld: tld), options: options, style: json ? .json : .domaincheck
-            ) { Console.out($0) }
-            if anyError { throw ExitCode(1) }
-        } catch let error as DomainProbeError {
-            Console.err("domaincheck: \(error)")
-            throw ExitCode(2)
+        var labels = shortKeywords
+        if let names { labels = try await readNames(from: names) }
+        let anyError = try await runProbes(
+            domains(labels, tld: tld), options: options, style: json ? .json : .domaincheck
+        ) {
+            writeUnbuffered($0 + "\n")
         }
+        if anyError { throw ExitCode(1) }
     }
 }

@@ -1,4 +1,4 @@
-import DomainProbe
+import DomainProbeCLI
 import Foundation
 import Testing
 
@@ -80,5 +80,19 @@ import Testing
         #expect(missingFile.stderr.contains("cannot read /nonexistent/names.txt"))
         let badLimit = try await runTool("blogdom", ["--limit", "0"])
         #expect(badLimit.status == 2)
+        #expect(badLimit.stderr.contains("--limit must be at least 1; got 0"))
+        let badTimeout = try await runTool("domaincheck", ["dev", "--timeout", "nan"])
+        #expect(badTimeout.status == 2)
+        #expect(badTimeout.stderr.contains("--timeout must be"))
+        #expect(badTimeout.stdout.isEmpty)
+    }
+
+    /// What ArgumentParser itself rejects keeps its status, 64.
+    @Test func malformedOptionsExit64() async throws {
+        for (tool, arguments) in [("blogdom", ["--limit", "abc"]), ("domaincheck", ["dev", "--timeout", "-1"])] {
+            let run = try await runTool(tool, arguments)
+            #expect(run.status == 64, "\(tool) \(arguments)")
+            #expect(run.stdout.isEmpty)
+        }
     }
 }
