@@ -53,8 +53,8 @@ public func runProcess(
     timeout: Duration = .seconds(60)
 ) async throws -> ProcessOutput {
     let command = ([executable] + arguments).joined(separator: " ")
-    var overrides: [Environment.Key: String?] = [:]
-    for (key, value) in environment { overrides[Environment.Key(stringLiteral: key)] = value }
+    let overrides = Dictionary(
+        uniqueKeysWithValues: environment.map { (Environment.Key(stringLiteral: $0.key), String?.some($0.value)) })
     let result = try await withTimeout(timeout, command) {
         try await Subprocess.run(
             .path(FilePath(executable)),
