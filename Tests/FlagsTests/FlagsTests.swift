@@ -272,12 +272,33 @@ struct DownloadTests {
 
 @Suite("flags: the command line", .timeLimit(.minutes(1)))
 struct CommandLineTests {
-    @Test(arguments: [["-m", "0"], ["-l", "0"], ["-s", "nowhere"], ["1A"], ["ABC"], ["-m", "x"], ["--retries", "-1"]])
-    func usageErrorsExit2(arguments: [String]) async throws {
+    @Test(arguments: [
+        (["-m", "0"], "*** Usage error: --max-req CONCURRENT must be >= 1; got 0\n"),
+        (["-l", "0"], "*** Usage error: --limit N must be >= 1; got 0\n"),
+        (["-s", "nowhere"], "*** Usage error: unknown server \"nowhere\""),
+        (["1A"], "*** Usage error: invalid country code \"1A\""),
+        (["ABC"], "*** Usage error: invalid country code \"ABC\""),
+        (["-m", "x"], "*** Usage error: The value 'x' is invalid for '-m"),
+        (["--retries", "-1"], "*** Usage error: Missing value for '--retries"),
+        (["--retries=-1"], "*** Usage error: --retries N must be >= 0; got -1\n"),
+        (["--no-such-option"], "*** Usage error: Unknown option '--no-such-option'"),
+    ])
+    func usageErrorsExit2(arguments: [String], message: String) async throws {
         let result = try await runFlagsBinary(arguments, in: try makeTempDir(), timeout: 10)
         #expect(result.status == 2)
-        #expect(result.stdout.hasPrefix("*** Usage error: "))
+        #expect(result.stdout.hasPrefix(message), "stdout: \(result.stdout)")
         #expect(result.stdout.contains("Usage: flags"))
+        #expect(result.stdout.hasSuffix("See flags --help.\n"))
+    }
+
+    @Test(arguments: ["--help", "-h"])
+    func helpPrintsTheUsageAndExits0(option: String) async throws {
+        let result = try await runFlagsBinary([option], in: try makeTempDir(), timeout: 10)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("USAGE: flags"))
+        #expect(result.stdout.contains("--max-req <max-req>"))
+        #expect(!result.stdout.contains("*** Usage error"))
+        #expect(result.stderr.isEmpty)
     }
 
     @Test func reportsVerboseLinesAndJSON() async throws {
