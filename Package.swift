@@ -146,13 +146,18 @@ let package = Package(
                 "AsyncSupport", "DomainProbeCLI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The chapter's 194 country codes and names, shared by flags and flags-server.
+        .target(name: "FlagCountries", dependencies: ["AsyncSupport"]),
+
         // flags-server: the chapter's LOCAL, DELAY and ERROR flag servers in one binary.
         .target(
             name: "FlagsServer",
             dependencies: [
                 "AsyncSupport",
+                "FlagCountries",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "_NIOFileSystem", package: "swift-nio"),
             ]
@@ -160,6 +165,7 @@ let package = Package(
         .executableTarget(
             name: "flags-server",
             dependencies: [
+                "AsyncSupport",
                 "FlagsServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -167,6 +173,7 @@ let package = Package(
         .testTarget(
             name: "FlagsServerTests",
             dependencies: [
+                "FlagCountries",
                 "FlagsServer",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -180,28 +187,32 @@ let package = Package(
             name: "Flags",
             dependencies: [
                 "AsyncSupport",
-                "FlagsServer",
+                "FlagCountries",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "_NIOFileSystem", package: "swift-nio"),
             ]
         ),
         .executableTarget(
             name: "flags",
             dependencies: [
+                "AsyncSupport",
                 "Flags",
+                "FlagsServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
         .testTarget(
             name: "FlagsTests",
             dependencies: [
+                "FlagCountries",
                 "Flags",
                 "FlagsServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         // mojifinder web: the HTTP API (spec-first, openapi.yaml) and the search page.

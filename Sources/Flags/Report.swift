@@ -126,16 +126,8 @@ struct ProgressBar {
     func draw(_ now: ContinuousClock.Instant) {
         let elapsed = now - start
         let seconds = elapsed.inSeconds
-        writeStandardError("\r" + FlagsReport.progress(done: done, total: total, elapsed: seconds))
+        writeUnbuffered("\r" + FlagsReport.progress(done: done, total: total, elapsed: seconds), to: STDERR_FILENO)
     }
 
-    func finish() { writeStandardError("\n") }
-}
-
-func writeStandardError(_ text: String) {
-    writeUnbuffered(text, to: STDERR_FILENO)
-}
-
-func writeStandardOutput(_ text: String, newline: Bool = true) {
-    writeUnbuffered(newline ? text + "\n" : text)
+    func finish() { writeUnbuffered("\n", to: STDERR_FILENO) }
 }

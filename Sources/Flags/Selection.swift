@@ -1,22 +1,16 @@
-import FlagsServer
+import FlagCountries
 
-/// The one error type of the `Flags` library. Every case is a usage error:
-/// the command line asked for something that cannot be done.
+/// The one error type of the `Flags` library: a server or a country code
+/// given as text that does not parse.
 public enum FlagsError: Error, Equatable, CustomStringConvertible {
-    case maxRequestsTooSmall(Int)
-    case limitTooSmall(Int)
     case unknownServer(String)
     case invalidCode(String)
-    case invalidRetries(Int)
 
     public var description: String {
         switch self {
-        case .maxRequestsTooSmall(let value): "--max-req CONCURRENT must be >= 1; got \(value)"
-        case .limitTooSmall(let value): "--limit N must be >= 1; got \(value)"
         case .unknownServer(let label):
             "unknown server \(label.debugDescription); use LOCAL, DELAY, ERROR, REMOTE or a base URL"
         case .invalidCode(let code): "invalid country code \(code.debugDescription); give A-Z or AA-ZZ"
-        case .invalidRetries(let value): "--retries N must be >= 0; got \(value)"
         }
     }
 }
@@ -68,11 +62,10 @@ public enum FlagCodes {
 
     /// The codes the command line asks for: explicit codes (a single letter
     /// stands for the 26 codes starting with it), `all` for the chapter's 194
-    /// countries, `every` for AA...ZZ; sorted, unique, cut to `limit`.
+    /// countries, `every` for AA...ZZ; sorted, unique, cut to `limit` (below 1: none).
     public static func select(
         _ arguments: [String], all: Bool = false, every: Bool = false, limit: Int? = nil
     ) throws(FlagsError) -> [String] {
-        if let limit, limit < 1 { throw .limitTooSmall(limit) }
         var codes = Set<String>()
         if every { codes.formUnion(Self.every) }
         if all { codes.formUnion(CountryData.codes) }
@@ -89,6 +82,6 @@ public enum FlagCodes {
         }
         if codes.isEmpty && arguments.isEmpty && !all && !every { codes.formUnion(mostPopulous) }
         let sorted = codes.sorted()
-        return Array(sorted.prefix(limit ?? sorted.count))
+        return Array(sorted.prefix(max(limit ?? sorted.count, 0)))
     }
 }

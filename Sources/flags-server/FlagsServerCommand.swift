@@ -1,6 +1,7 @@
 import ArgumentParser
-import Foundation
+import AsyncSupport
 import FlagsServer
+import Foundation
 
 @main
 struct FlagsServerCommand: AsyncParsableCommand {
@@ -67,7 +68,7 @@ struct FlagsServerCommand: AsyncParsableCommand {
             servers.append(options)
         }
         do {
-            try await serveFlags(servers) { url in writeLine("Serving flags at \(url)") }
+            try await serveFlags(servers) { url in writeUnbuffered("Serving flags at \(url)\n") }
         } catch let error as FlagsServerError {
             throw ValidationError(error.description)
         } catch {

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import FlagCountries
 import Foundation
 import NIOCore
 import NIOHTTP1
@@ -19,13 +20,13 @@ import Testing
         #expect(CountryData.name(for: "us") == "United States")
         #expect(CountryData.name(for: "GB") == "United Kingdom")
         #expect(CountryData.name(for: "XX") == nil)
-        #expect(CountryData.gif(for: "xx") == nil)
+        #expect(BuiltInFlags.gif(for: "xx") == nil)
     }
 
     @Test func everyGIFDecodesAndIsDistinct() throws {
         var seen = Set<[UInt8]>()
         for code in CountryData.codes {
-            let gif = try #require(CountryData.gif(for: code))
+            let gif = try #require(BuiltInFlags.gif(for: code))
             #expect(Array(gif.prefix(6)) == Array("GIF89a".utf8))
             #expect(gif.last == 0x3B)
             let image = try decodeGIF(gif)
@@ -68,7 +69,7 @@ import Testing
                             let gif = try await fetch(client, "\(server.baseURL)/\(cc)/\(cc).gif")
                             #expect(gif.status == 200)
                             #expect(gif.headers.first(name: "content-type") == "image/gif")
-                            #expect(gif.body == CountryData.gif(for: code))
+                            #expect(gif.body == BuiltInFlags.gif(for: code))
                             #expect(Array(gif.body.prefix(6)) == Array("GIF89a".utf8) && gif.body.last == 0x3B)
                             _ = try decodeGIF(gif.body)
 
@@ -119,7 +120,7 @@ import Testing
                 #expect(response.status == 200)
                 #expect(response.body.isEmpty)
                 #expect(response.headers.first(name: "content-type") == "image/gif")
-                #expect(response.headers.first(name: "content-length") == "\(CountryData.gif(for: "BR")!.count)")
+                #expect(response.headers.first(name: "content-length") == "\(BuiltInFlags.gif(for: "BR")!.count)")
                 let missing = try await fetch(client, "\(server.baseURL)/xx/xx.gif", method: .HEAD)
                 #expect(missing.status == 404)
             }

@@ -1,3 +1,4 @@
+import FlagCountries
 import Flags
 import FlagsServer
 import Foundation
@@ -16,7 +17,9 @@ struct SelectionTests {
         #expect(try FlagCodes.select(["zz", "a"], limit: 2) == ["AA", "AB"])
         #expect(throws: FlagsError.invalidCode("1A")) { try FlagCodes.select(["1A"]) }
         #expect(throws: FlagsError.invalidCode("ABC")) { try FlagCodes.select(["ABC"]) }
-        #expect(throws: FlagsError.limitTooSmall(0)) { try FlagCodes.select([], limit: 0) }
+        // The command checks --limit; the library never traps on a limit below 1.
+        #expect(try FlagCodes.select([], all: true, limit: 0) == [])
+        #expect(try FlagCodes.select(["us"], limit: -1) == [])
     }
 
     @Test func sitesAreLabelsOrURLs() throws {
@@ -139,7 +142,7 @@ struct DownloadTests {
         #expect(try files(in: dir) == expected.sorted())
         #expect(try files(in: dir).contains("United_States.gif"))
         let us = try [UInt8](Data(contentsOf: dir.appendingPathComponent("United_States.gif")))
-        #expect(us == CountryData.gif(for: "US"))
+        #expect(us == BuiltInFlags.gif(for: "US"))
     }
 
     @Test func aDelayPastTheTimeoutGivesErrorsNotAHang() async throws {
@@ -269,12 +272,33 @@ struct DownloadTests {
 
 @Suite("flags: the command line", .timeLimit(.minutes(1)))
 struct CommandLineTests {
-    @Test(arguments: [["-m", "0"], ["-l", "0"], ["-s", "nowhere"], ["1A"], ["ABC"], ["-m", "x"], ["--retries", "-1"]])
-    func usageErrorsExit2(arguments: [String]) async throws {
+    @Test(arguments: [
+        (["-m", "0"], "*** Usage error: --max-req CONCURRENT must be >= 1; got 0\n"),
+        (["-l", "0"], "*** Usage error: --limit N must be >= 1; got 0\n"),
+        (["-s", "nowhere"], "*** Usage error: unknown server \"nowhere\""),
+        (["1A"], "*** Usage error: invalid country code \"1A\""),
+        (["ABC"], "*** Usage error: invalid country code \"ABC\""),
+        (["-m", "x"], "*** Usage error: The value 'x' is invalid for '-m"),
+        (["--retries", "-1"], "*** Usage error: Missing value for '--retries"),
+        (["--retries=-1"], "*** Usage error: --retries N must be >= 0; got -1\n"),
+        (["--no-such-option"], "*** Usage error: Unknown option '--no-such-option'"),
+    ])
+    func usageErrorsExit2(arguments: [String], message: String) async throws {
         let result = try await runFlagsBinary(arguments, in: try makeTempDir(), timeout: 10)
         #expect(result.status == 2)
-        #expect(result.stdout.hasPrefix("*** Usage error: "))
+        #expect(result.stdout.hasPrefix(message), "stdout: \(result.stdout)")
         #expect(result.stdout.contains("Usage: flags"))
+        #expect(result.stdout.hasSuffix("See flags --help.\n"))
+    }
+
+    @Test(arguments: ["--help", "-h"])
+    func helpPrintsTheUsageAndExits0(option: String) async throws {
+        let result = try await runFlagsBinary([option], in: try makeTempDir(), timeout: 10)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("USAGE: flags"))
+        #expect(result.stdout.contains("--max-req <max-req>"))
+        #expect(!result.stdout.contains("*** Usage error"))
+        #expect(result.stderr.isEmpty)
     }
 
     @Test func reportsVerboseLinesAndJSON() async throws {

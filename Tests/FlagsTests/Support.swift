@@ -54,7 +54,7 @@ func expectOnlyCompleteFlags(in dir: URL) throws -> Int {
         }
         let code = String(name.prefix(2))
         let bytes = try [UInt8](Data(contentsOf: dir.appendingPathComponent(name)))
-        guard bytes == CountryData.gif(for: code) else { throw TestFailure("\(name) differs from the served flag") }
+        guard bytes == BuiltInFlags.gif(for: code) else { throw TestFailure("\(name) differs from the served flag") }
         count += 1
     }
     return count
@@ -175,7 +175,7 @@ final class FlakyServer: Sendable {
             if number <= failures {
                 return Response(status: status, headers: [.retryAfter: "0"])
             }
-            guard let gif = CountryData.gif(for: cc) else { return Response(status: .notFound) }
+            guard let gif = BuiltInFlags.gif(for: cc) else { return Response(status: .notFound) }
             return Response(
                 status: .ok, headers: [.contentType: "image/gif"],
                 body: .init(byteBuffer: ByteBuffer(bytes: gif)))

@@ -1,7 +1,8 @@
 import AsyncSupport
 
-/// The built-in flag set: the chapter's 194 country codes with their English
-/// short names. These are facts, so they live here as one table of data.
+/// The chapter's 194 country codes with their English short names, shared by
+/// the downloader and the server. These are facts, so they live here as one
+/// table of data.
 public enum CountryData {
     /// The chapter's 194 codes, uppercase and sorted (AD AE AF ... ZW).
     public static let codes: [String] = table.map(\.code)
@@ -9,11 +10,6 @@ public enum CountryData {
     /// The English short name of a country, for a code in any case.
     public static func name(for code: String) -> String? {
         names[code.uppercased()]
-    }
-
-    /// A small GIF89a drawn for this code, distinct from every other code's.
-    public static func gif(for code: String) -> [UInt8]? {
-        gifs[code.uppercased()]
     }
 
     /// The country's top-level domain as the book's metadata writes it (`.ad`).
@@ -24,7 +20,7 @@ public enum CountryData {
         return upper == "GB" ? ".uk" : "." + upper.lowercased()
     }
 
-    /// The `metadata.json` the server answers for a code.
+    /// The `metadata.json` a flags server answers for a code.
     public static func metadataJSON(for code: String) -> [UInt8]? {
         let upper = code.uppercased()
         guard let name = names[upper], let tld = topLevelDomain(for: upper) else { return nil }
@@ -33,11 +29,6 @@ public enum CountryData {
     }
 
     private static let names: [String: String] = Dictionary(uniqueKeysWithValues: table.map { ($0.code, $0.name) })
-
-    // Drawn once, on first use: 194 images of under 200 bytes each.
-    private static let gifs: [String: [UInt8]] = Dictionary(
-        uniqueKeysWithValues: codes.map { ($0, FlagDrawing.gif(for: $0)) }
-    )
 
     private static let table: [(code: String, name: String)] = rawTable.split(separator: "\n").map { line in
         let parts = line.split(separator: "|", maxSplits: 1)

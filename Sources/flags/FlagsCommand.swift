@@ -1,4 +1,5 @@
 import ArgumentParser
+import AsyncSupport
 import Flags
 
 @main
@@ -52,45 +53,44 @@ struct FlagsCommand: AsyncParsableCommand {
     @Option(help: "Retry timeouts and 408/429/500/502/503/504 up to N times, with backoff.")
     var retries = 0
 
-    /// Parsing errors exit 2 with the chapter's `*** Usage error:` line, not ArgumentParser's 64.
+    func validate() throws {
+        if maxReq < 1 { throw ValidationError("--max-req CONCURRENT must be >= 1; got \(maxReq)") }
+        if let limit, limit < 1 { throw ValidationError("--limit N must be >= 1; got \(limit)") }
+        if retries < 0 { throw ValidationError("--retries N must be >= 0; got \(retries)") }
+    }
+
+    /// Usage errors, from parsing or from `run`, exit 2 with the chapter's
+    /// `*** Usage error:` line, not ArgumentParser's 64; help exits 0.
     static func main() async {
-        let command: FlagsCommand
         do {
-            command = try parseAsRoot() as! FlagsCommand
-        } catch {
-            let status = exitCode(for: error)
-            guard status == .validationFailure else { exit(withError: error) }
-            usageError(message(for: error))
-        }
-        do {
+            let command = try parse()
             try await command.run()
         } catch {
+            if exitCode(for: error) == .validationFailure { usageError(message(for: error)) }
             exit(withError: error)
         }
     }
 
     static func usageError(_ message: String) -> Never {
-        print("*** Usage error: \(message)")
-        print("Usage: \(usageString())")
-        print("See flags --help.")
+        writeUnbuffered("*** Usage error: \(message)\nUsage: \(usageString())\nSee flags --help.\n")
         exit(withError: ExitCode(2))
     }
 
     func run() async throws {
-        let request: FlagsRun
+        let selected: [String]
+        let site: FlagsSite?
         do {
-            try FlagsRun.validate(maxRequests: maxReq, retries: retries)
-            let selected = try FlagCodes.select(codes, all: all, every: every, limit: limit)
-            let site = try server.map { text throws(FlagsError) in try FlagsSite.parse(text) }
-            request = FlagsRun(
-                codes: selected, site: site, maxRequests: maxReq, verbose: verbose, json: json, gather: gather,
-                settings: DownloadSettings(
-                    baseURL: "", destination: dest, countryNames: countryNames, skipExisting: skipExisting,
-                    retries: retries))
+            selected = try FlagCodes.select(codes, all: all, every: every, limit: limit)
+            site = try server.map { text throws(FlagsError) in try FlagsSite.parse(text) }
         } catch {
-            Self.usageError("\(error)")
+            throw ValidationError(error.description)
         }
-        let status = await runFlags(request, handleInterrupt: true)
+        let request = FlagsRun(
+            codes: selected, maxRequests: maxReq, verbose: verbose, json: json, gather: gather,
+            settings: DownloadSettings(
+                baseURL: "", destination: dest, countryNames: countryNames, skipExisting: skipExisting,
+                retries: retries))
+        let status = await download(request, from: site)
         if status != 0 { throw ExitCode(status) }
     }
 }

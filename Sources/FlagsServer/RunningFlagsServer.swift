@@ -1,0 +1,41 @@
+import ServiceLifecycle
+
+/// A flags server started in this process.
+public final class RunningFlagsServer: Sendable {
+    /// The port it listens on (the bound one when 0 was asked).
+    public let port: Int
+    public let host: String
+    /// Where the flags are: `http://<host>:<port>/flags`.
+    public var baseURL: String { "http://\(hostForURL):\(port)/flags" }
+
+    private let state: FlagsServerState
+    private let group: ServiceGroup
+    private let runner: Task<Void, Never>
+
+    init(host: String, port: Int, state: FlagsServerState, group: ServiceGroup, runner: Task<Void, Never>) {
+        self.host = host
+        self.port = port
+        self.state = state
+        self.group = group
+        self.runner = runner
+    }
+
+    private var hostForURL: String { host.contains(":") ? "[\(host)]" : host }
+
+    public func stats() async -> FlagsServerStats { state.stats() }
+
+    public func resetStats() async { state.resetStats() }
+
+    /// Stops accepting, lets requests in flight finish, and returns once the port is closed.
+    public func stop() async {
+        await group.triggerGracefulShutdown()
+        await runner.value
+    }
+
+    /// Stops at once, like a killed process: the port and every connection close
+    /// without answering the requests in flight. For testing clients mid-run.
+    public func kill() async {
+        runner.cancel()
+        await runner.value
+    }
+}
