@@ -114,7 +114,8 @@ struct DownloadTests {
     func inFlightRequestsNeverExceedMaxReqAndReachIt(maxRequests: Int) async throws {
         let dir = try makeTempDir()
         let codes = Array(CountryData.codes.prefix(maxRequests * 3))
-        let stats = try await withServer(FlagsServerOptions(delay: 0.25...0.3)) { server in
+        // Delays of a second leave every slot time to fill even on a loaded machine.
+        let stats = try await withServer(FlagsServerOptions(delay: 1.0...1.1)) { server in
             let results = try await downloadAll(
                 codes, settings: DownloadSettings(baseURL: server.baseURL, destination: dir.path),
                 maxRequests: maxRequests)
@@ -166,7 +167,7 @@ struct DownloadTests {
         let (server, baseURL) = try await spawnFlagsServer(["--delay", "0.15-0.25"], in: dir)
         defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }
         let codes = Array(CountryData.codes.prefix(40))
-        let settings = DownloadSettings(baseURL: baseURL, destination: dest.path, flagTimeout: 5)
+        let settings = DownloadSettings(baseURL: baseURL, destination: dest.path, flagTimeout: 60)
         let downloads = Task { try await downloadAll(codes, settings: settings, maxRequests: 4) }
         // Kill it once some flags are saved, however slow the machine is.
         let deadline = ContinuousClock.now + .seconds(20)
@@ -176,7 +177,7 @@ struct DownloadTests {
         kill(server.processIdentifier, SIGKILL)
         let start = ContinuousClock.now
         let results = try await downloads.value
-        #expect(ContinuousClock.now - start < .seconds(3), "errors come at once, not after timeouts")
+        #expect(ContinuousClock.now - start < .seconds(20), "errors come at once, not after the 60 s timeout")
         let tally = counts(results)
         #expect(tally[.error, default: 0] > 0)
         #expect(tally[.ok, default: 0] > 0)
