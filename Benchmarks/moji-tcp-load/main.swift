@@ -15,15 +15,21 @@ struct MojiTCPLoad: AsyncParsableCommand {
     @Option(help: "Server port.") var port = 2323
     @Option(help: "Concurrent connections.") var connections = 100
     @Option(help: "Queries per connection (load mode).") var queries = 200
-    @Option(help: "Soak mode: hold the connections open this many seconds, each sending a query every --interval seconds.")
+    @Option(
+        help: "Soak mode: hold the connections open this many seconds, each sending a query every --interval seconds.")
     var soak: Int?
     @Option(help: "Seconds between the queries of one connection in soak mode.") var interval = 10
 
-    static let words = ["cat face", "chess black", "sun", "moon", "heart", "arrow up", "smiling", "hand", "snow", "music"]
+    static let words = [
+        "cat face", "chess black", "sun", "moon", "heart", "arrow up", "smiling", "hand", "snow", "music",
+    ]
 
     func run() async throws {
         let address = try SocketAddress(ipAddress: host, port: port)
-        let connections = self.connections, queries = self.queries, soak = self.soak, interval = self.interval
+        let connections = self.connections
+        let queries = self.queries
+        let soak = self.soak
+        let interval = self.interval
         let clock = ContinuousClock()
         let start = clock.now
         var latencies: [Duration] = []
@@ -34,26 +40,27 @@ struct MojiTCPLoad: AsyncParsableCommand {
                 group.addTask {
                     do {
                         let channel = try await Self.connect(address)
-                        return .success(try await channel.executeThenClose { inbound, outbound in
-                            var session = Session(input: inbound.makeAsyncIterator(), output: outbound)
-                            try await session.readAnswer()
-                            var times: [Duration] = []
-                            if let soak {
-                                // Idle sessions: spread the queries over each interval.
-                                let end = clock.now + .seconds(soak)
-                                var next = clock.now + .milliseconds((n * interval * 1000) / max(connections, 1))
-                                while next < end {
-                                    try await Task.sleep(until: next, clock: clock)
-                                    times.append(try await session.query(Self.words[n % Self.words.count]))
-                                    next += .seconds(interval)
+                        return .success(
+                            try await channel.executeThenClose { inbound, outbound in
+                                var session = Session(input: inbound.makeAsyncIterator(), output: outbound)
+                                try await session.readAnswer()
+                                var times: [Duration] = []
+                                if let soak {
+                                    // Idle sessions: spread the queries over each interval.
+                                    let end = clock.now + .seconds(soak)
+                                    var next = clock.now + .milliseconds((n * interval * 1000) / max(connections, 1))
+                                    while next < end {
+                                        try await Task.sleep(until: next, clock: clock)
+                                        times.append(try await session.query(Self.words[n % Self.words.count]))
+                                        next += .seconds(interval)
+                                    }
+                                } else {
+                                    for q in 0..<queries {
+                                        times.append(try await session.query(Self.words[(n + q) % Self.words.count]))
+                                    }
                                 }
-                            } else {
-                                for q in 0..<queries {
-                                    times.append(try await session.query(Self.words[(n + q) % Self.words.count]))
-                                }
-                            }
-                            return times
-                        })
+                                return times
+                            })
                     } catch {
                         return .failure(error)
                     }
@@ -129,7 +136,9 @@ struct Session {
     mutating func readAnswer() async throws -> String {
         var received = ByteBuffer()
         while true {
-            guard let chunk = try await input.next() else { throw LoadError(description: "server closed the connection") }
+            guard let chunk = try await input.next() else {
+                throw LoadError(description: "server closed the connection")
+            }
             received.writeImmutableBuffer(chunk)
             let view = received.readableBytesView
             if view.count >= 3, view.suffix(3).elementsEqual("?> ".utf8) {

@@ -8,7 +8,9 @@ public struct LineLogHandler: LogHandler {
     public var logLevel: Logger.Level
     private let write: @Sendable (String) -> Void
 
-    public init(level: Logger.Level = .info, write: @escaping @Sendable (String) -> Void = { writeUnbuffered($0 + "\n") }) {
+    public init(
+        level: Logger.Level = .info, write: @escaping @Sendable (String) -> Void = { writeUnbuffered($0 + "\n") }
+    ) {
         self.logLevel = level
         self.write = write
     }

@@ -49,7 +49,8 @@ struct CompactTable: Sendable {
     }
 
     private func find(_ key: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
-        var low = 0, high = lineStarts.count
+        var low = 0
+        var high = lineStarts.count
         while low < high {
             let mid = (low + high) / 2
             let (word, payload) = split(line: mid)

@@ -89,9 +89,9 @@ extension InvertedIndex {
     /// The one character, if any, whose name contains `word` as its own code point.
     static func selfNamed(_ word: String, in range: ClosedRange<UInt32>) -> ScalarSet {
         guard (4...6).contains(word.utf8.count), let value = UInt32(word, radix: 16),
-              range.contains(value), hex(value) == word,
-              let name = Unicode.Scalar(value)?.properties.name,
-              tokenize(name).contains(word)
+            range.contains(value), hex(value) == word,
+            let name = Unicode.Scalar(value)?.properties.name,
+            tokenize(name).contains(word)
         else { return ScalarSet() }
         return ScalarSet(ascending: [value])
     }

@@ -38,10 +38,13 @@ public struct ScalarSet: Sendable, Equatable {
 
     public func intersection(_ other: ScalarSet) -> ScalarSet {
         var result = ScalarSet()
-        var i = 0, j = 0
+        var i = 0
+        var j = 0
         while i < ranges.count, j < other.ranges.count {
-            let a = ranges[i], b = other.ranges[j]
-            let low = max(a.lowerBound, b.lowerBound), high = min(a.upperBound, b.upperBound)
+            let a = ranges[i]
+            let b = other.ranges[j]
+            let low = max(a.lowerBound, b.lowerBound)
+            let high = min(a.upperBound, b.upperBound)
             if low <= high { result.ranges.append(low...high) }
             if a.upperBound < b.upperBound { i += 1 } else { j += 1 }
         }
@@ -50,13 +53,16 @@ public struct ScalarSet: Sendable, Equatable {
 
     public func union(_ other: ScalarSet) -> ScalarSet {
         var result = ScalarSet()
-        var i = 0, j = 0
+        var i = 0
+        var j = 0
         while i < ranges.count || j < other.ranges.count {
             let next: ClosedRange<UInt32>
             if j == other.ranges.count || (i < ranges.count && ranges[i].lowerBound <= other.ranges[j].lowerBound) {
-                next = ranges[i]; i += 1
+                next = ranges[i]
+                i += 1
             } else {
-                next = other.ranges[j]; j += 1
+                next = other.ranges[j]
+                j += 1
             }
             result.appendAscending(next)
         }
@@ -64,7 +70,8 @@ public struct ScalarSet: Sendable, Equatable {
     }
 
     public func contains(_ value: UInt32) -> Bool {
-        var low = 0, high = ranges.count
+        var low = 0
+        var high = ranges.count
         while low < high {
             let mid = (low + high) / 2
             if ranges[mid].upperBound < value { low = mid + 1 } else { high = mid }

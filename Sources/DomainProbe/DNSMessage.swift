@@ -78,8 +78,14 @@ public struct DNSMessage: Sendable, Hashable {
     public func encoded() -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(64)
-        func u16(_ v: UInt16) { out.append(UInt8(v >> 8)); out.append(UInt8(v & 0xFF)) }
-        func u32(_ v: UInt32) { u16(UInt16(v >> 16)); u16(UInt16(v & 0xFFFF)) }
+        func u16(_ v: UInt16) {
+            out.append(UInt8(v >> 8))
+            out.append(UInt8(v & 0xFF))
+        }
+        func u32(_ v: UInt32) {
+            u16(UInt16(v >> 16))
+            u16(UInt16(v & 0xFFFF))
+        }
         func name(_ labels: [String]) {
             for label in labels {
                 let bytes = Array(label.utf8.prefix(63))
@@ -209,7 +215,9 @@ public struct DNSMessage: Sendable, Hashable {
                 case 0xC0:
                     guard position + 1 < bytes.count else { throw .malformedMessage("pointer runs past the end") }
                     let target = Int(byte & 0x3F) << 8 | Int(bytes[position + 1])
-                    guard target < limit else { throw .malformedMessage("compression pointer does not point backwards") }
+                    guard target < limit else {
+                        throw .malformedMessage("compression pointer does not point backwards")
+                    }
                     if !jumped { offset = position + 2 }
                     jumped = true
                     limit = target

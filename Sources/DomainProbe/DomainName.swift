@@ -22,10 +22,12 @@ public struct DomainName: Sendable, Hashable, CustomStringConvertible {
                 throw .invalidName("label '\(label.prefix(20))…' is \(label.utf8.count) bytes long, over 63")
             }
             for scalar in label.unicodeScalars {
-                let ok = ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+                let ok =
+                    ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
                     || ("0"..."9").contains(scalar) || scalar == "-"
                 guard ok else {
-                    let shown = scalar.properties.isWhitespace || scalar.value < 0x20
+                    let shown =
+                        scalar.properties.isWhitespace || scalar.value < 0x20
                         ? "U+" + String(scalar.value, radix: 16, uppercase: true) : String(scalar)
                     throw .invalidName("character '\(shown)' in '\(label)' is not a letter, digit or hyphen")
                 }

@@ -24,7 +24,8 @@ public enum CountryData {
     public static func metadataJSON(for code: String) -> [UInt8]? {
         let upper = code.uppercased()
         guard let name = names[upper], let tld = topLevelDomain(for: upper) else { return nil }
-        let json = #"{"tld_cc": \#(jsonStringLiteral(tld)), "iso_cc": "\#(upper)", "country": \#(jsonStringLiteral(name))}"#
+        let json =
+            #"{"tld_cc": \#(jsonStringLiteral(tld)), "iso_cc": "\#(upper)", "country": \#(jsonStringLiteral(name))}"#
         return Array(json.utf8)
     }
 

@@ -158,7 +158,8 @@ struct Downloader: Sendable {
         case .flag(let code):
             let file = "\(code).gif"
             if settings.skipExisting, !settings.countryNames, await isSaved(file) {
-                return .finished(.init(code: code, status: .ok, detail: "OK (already present)", file: file, requests: 0))
+                return .finished(
+                    .init(code: code, status: .ok, detail: "OK (already present)", file: file, requests: 0))
             }
             let (outcome, requests) = await fetch(url(code, "\(code.lowercased()).gif"), timeout: settings.flagTimeout)
             guard case .body(let image) = outcome else {
@@ -174,13 +175,17 @@ struct Downloader: Sendable {
                 return .finished(result(code, outcome, previous + requests))
             }
             guard let country = Self.countryName(in: body) else {
-                return .finished(.init(
-                    code: code, status: .error, detail: "metadata.json has no country name",
-                    file: nil, requests: previous + requests))
+                return .finished(
+                    .init(
+                        code: code, status: .error, detail: "metadata.json has no country name",
+                        file: nil, requests: previous + requests))
             }
             let file = Self.fileName(forCountry: country)
             if settings.skipExisting, await isSaved(file) {
-                return .finished(.init(code: code, status: .ok, detail: "OK (already present)", file: file, requests: previous + requests))
+                return .finished(
+                    .init(
+                        code: code, status: .ok, detail: "OK (already present)", file: file,
+                        requests: previous + requests))
             }
             return .finished(await save(image, code: code, file: file, requests: previous + requests))
         }
@@ -189,7 +194,8 @@ struct Downloader: Sendable {
     func result(_ code: String, _ outcome: FetchOutcome, _ requests: Int) -> DownloadResult {
         switch outcome {
         case .body: .init(code: code, status: .ok, detail: "OK", file: nil, requests: requests)
-        case .notFound(let url): .init(code: code, status: .notFound, detail: "not found: \(url)", file: nil, requests: requests)
+        case .notFound(let url):
+            .init(code: code, status: .notFound, detail: "not found: \(url)", file: nil, requests: requests)
         case .failed(let message): .init(code: code, status: .error, detail: message, file: nil, requests: requests)
         case .cancelled: .init(code: code, status: .cancelled, detail: "cancelled", file: nil, requests: requests)
         }
@@ -226,7 +232,8 @@ struct Downloader: Sendable {
             if Task.isCancelled {
                 return .init(code: code, status: .cancelled, detail: "cancelled", file: nil, requests: requests)
             }
-            return .init(code: code, status: .error, detail: "could not save \(file): \(error)", file: nil, requests: requests)
+            return .init(
+                code: code, status: .error, detail: "could not save \(file): \(error)", file: nil, requests: requests)
         }
     }
 }
@@ -252,17 +259,17 @@ public func supervisor(
     await forEachConcurrently(
         codes.map { Step.flag(code: $0) },
         limit: max(1, min(maxRequests, maxConcurrentRequestsCap, codes.count)),
-        work: { await downloader.run($0) }
-    ) { (output: StepOutput) -> [Step] in
-        switch output {
-        case .needsCountry(let next):
-            return [next]
-        case .finished(let result):
-            results.append(result)
-            onResult(result)
-            return []
-        }
-    }
+        work: { await downloader.run($0) },
+        handle: { (output: StepOutput) -> [Step] in
+            switch output {
+            case .needsCountry(let next):
+                return [next]
+            case .finished(let result):
+                results.append(result)
+                onResult(result)
+                return []
+            }
+        })
     return results
 }
 

@@ -37,10 +37,12 @@ public struct FlagsSummary: Sendable, Codable, Equatable {
 public enum FlagsReport {
     public static func initial(site: FlagsSite, codes: [String], concurrency: Int) -> String {
         let plural = codes.count == 1 ? "" : "s"
-        let which = codes.count <= 10
+        let which =
+            codes.count <= 10
             ? codes.joined(separator: ", ")
             : "from \(codes.first!) to \(codes.last!)"
-        let connections = concurrency == 1
+        let connections =
+            concurrency == 1
             ? "1 connection will be used."
             : "\(concurrency) concurrent connections will be used."
         return """
@@ -62,7 +64,9 @@ public enum FlagsReport {
         func line(_ count: Int, _ singular: String, _ plural: String) -> String {
             String(format: "%3d ", count) + (count == 1 ? singular : plural)
         }
-        var lines = [String(repeating: "-", count: 20), line(summary.downloaded, "flag downloaded.", "flags downloaded.")]
+        var lines = [
+            String(repeating: "-", count: 20), line(summary.downloaded, "flag downloaded.", "flags downloaded."),
+        ]
         if summary.notFound > 0 { lines.append(line(summary.notFound, "not found.", "not found.")) }
         if summary.errors > 0 { lines.append(line(summary.errors, "error.", "errors.")) }
         if summary.cancelled > 0 || summary.interrupted {

@@ -137,7 +137,8 @@ public struct TCPServer: Sendable {
     /// A numeric host needs no lookup; a name is resolved off the event loops.
     func resolve() async throws -> SocketAddress {
         if let address = try? SocketAddress(ipAddress: host, port: port) { return address }
-        let host = self.host, port = self.port
+        let host = self.host
+        let port = self.port
         do {
             return try await NIOThreadPool.singleton.runIfActive {
                 try SocketAddress.makeAddressResolvingHost(host, port: port)
@@ -169,13 +170,15 @@ public struct TCPServer: Sendable {
                         break
                     } catch is ByteToMessageDecoderError.PayloadTooLargeError {
                         log.info("\(Messages.lineTooLong(client))")
-                        try await outbound.write(ByteBuffer(string: Messages.lineTooLongReply(limit: limits.maxLineLength)))
+                        try await outbound.write(
+                            ByteBuffer(string: Messages.lineTooLongReply(limit: limits.maxLineLength)))
                         break
                     }
                     // A whole line can arrive in one read, past the decoder's buffer limit.
                     if line.readableBytes > limits.maxLineLength {
                         log.info("\(Messages.lineTooLong(client))")
-                        try await outbound.write(ByteBuffer(string: Messages.lineTooLongReply(limit: limits.maxLineLength)))
+                        try await outbound.write(
+                            ByteBuffer(string: Messages.lineTooLongReply(limit: limits.maxLineLength)))
                         break
                     }
                     guard let query = Self.query(from: line) else {

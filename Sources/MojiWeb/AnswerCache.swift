@@ -45,11 +45,13 @@ final class AnswerCache: Sendable {
 struct AnswerCacheMiddleware<Context: RequestContext>: RouterMiddleware {
     let cache: AnswerCache
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         guard request.method == .get, request.uri.path == "/search",
-              case .success(let values) = queryValues("q", in: request.uri.description),
-              let value = values.last,
-              !values.contains(where: { $0.unicodeScalars.count > ValidationProblem.maxQueryLength })
+            case .success(let values) = queryValues("q", in: request.uri.description),
+            let value = values.last,
+            !values.contains(where: { $0.unicodeScalars.count > ValidationProblem.maxQueryLength })
         else { return try await next(request, context) }
         let key = Finder.words(value).joined(separator: " ")
         if let answer = cache[key] {
@@ -62,7 +64,7 @@ struct AnswerCacheMiddleware<Context: RequestContext>: RouterMiddleware {
         }
         var response = try await next(request, context)
         guard response.status == .ok, let etag = response.headers[.eTag],
-              let length = response.body.contentLength, length <= AnswerCache.largestBody
+            let length = response.body.contentLength, length <= AnswerCache.largestBody
         else { return response }
         let collector = BodyCollector()
         try await response.body.write(collector)

@@ -56,7 +56,9 @@ public func buildApplication(_ args: some AppArguments) throws -> some Applicati
 }
 
 /// The routes, shared by `buildApplication` and the router-level tests.
-public func buildRouter(finder: Finder, logRequests: Bool = false, cacheEntries: Int = 1024) throws -> Router<BasicRequestContext> {
+public func buildRouter(finder: Finder, logRequests: Bool = false, cacheEntries: Int = 1024) throws -> Router<
+    BasicRequestContext
+> {
     let router = Router()
     if logRequests { router.add(middleware: LogRequestsMiddleware(.info)) }
     router.add(middleware: BadRequestMiddleware())
@@ -71,7 +73,8 @@ public func buildRouter(finder: Finder, logRequests: Bool = false, cacheEntries:
 
     try SearchAPI(finder: finder).registerHandlers(
         on: router,
-        configuration: Configuration(jsonEncodingOptions: [.sortedKeys]),  // compact; "char" before "name" as in FastAPI
+        // Compact, with "char" before "name" as in FastAPI.
+        configuration: Configuration(jsonEncodingOptions: [.sortedKeys]),
         middlewares: [QueryValidationMiddleware()]
     )
     return router

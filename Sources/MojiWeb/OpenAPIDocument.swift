@@ -3,309 +3,309 @@
 /// The API's OpenAPI document, as served at `/openapi.yaml` and `/openapi.json`.
 enum OpenAPIDocument {
     static let yaml = #"""
-openapi: 3.1.0
-info:
-  title: MojiFinder Web
-  description: Search for Unicode characters by the words in their names.
-  version: 1.0.0
-servers:
-  - url: http://127.0.0.1:8000
-    description: mojifinder web on its default address
-paths:
-  /search:
-    get:
-      operationId: search
-      summary: Find characters by name
-      description: >-
-        The characters whose names contain every word of `q`, in code-point
-        order. Words are case-insensitive and `-` counts as a space; an empty or
-        blank `q` finds nothing. Results depend only on the query's words and
-        the server's Unicode version, so they carry an `ETag` and may be cached.
-      parameters:
-        - name: q
-          in: query
-          required: true
-          description: Words to look for, for example `cat face`.
-          schema:
-            type: string
-            maxLength: 1000
-          example: cat face
-        - name: If-None-Match
-          in: header
-          required: false
-          description: An `ETag` from an earlier answer; if it still matches, the answer is `304`.
-          schema:
-            type: string
-      responses:
-        '200':
-          description: The matching characters, in code-point order.
-          headers:
-            ETag:
-              required: true
-              schema:
-                type: string
-            Cache-Control:
-              required: true
-              schema:
-                type: string
-          content:
-            application/json:
-              schema:
-                type: array
-                items:
-                  $ref: '#/components/schemas/CharName'
-              example:
-                - char: "\U0001F431"
-                  name: CAT FACE
-        '304':
-          description: The client's cached answer (its `If-None-Match`) is still current.
-          headers:
-            ETag:
-              required: true
-              schema:
-                type: string
-            Cache-Control:
-              required: true
-              schema:
-                type: string
-        '422':
-          description: >-
-            `q` is missing, too long, or not valid percent-encoded UTF-8. The
-            body has the shape FastAPI uses for validation errors.
-          content:
-            application/json:
-              schema:
-                $ref: '#/components/schemas/HTTPValidationError'
-components:
-  schemas:
-    CharName:
-      type: object
-      properties:
-        char:
-          type: string
-          description: The character itself.
-        name:
-          type: string
-          description: Its Unicode name.
-      required: [char, name]
-    ValidationError:
-      type: object
-      properties:
-        type:
-          type: string
-          description: The kind of error, for example `missing`.
-        loc:
-          type: array
-          description: Where the error is, for example `["query", "q"]`.
-          items:
-            anyOf:
-              - type: string
-              - type: integer
-        msg:
-          type: string
-          description: A human-readable message.
-        input:
-          description: The offending input, or null when it is missing.
-        ctx:
-          type: object
-          description: Details such as the limit that was exceeded.
-          additionalProperties: true
-      required: [type, loc, msg, input]
-    HTTPValidationError:
-      type: object
-      properties:
-        detail:
-          type: array
-          items:
-            $ref: '#/components/schemas/ValidationError'
-      required: [detail]
+        openapi: 3.1.0
+        info:
+          title: MojiFinder Web
+          description: Search for Unicode characters by the words in their names.
+          version: 1.0.0
+        servers:
+          - url: http://127.0.0.1:8000
+            description: mojifinder web on its default address
+        paths:
+          /search:
+            get:
+              operationId: search
+              summary: Find characters by name
+              description: >-
+                The characters whose names contain every word of `q`, in code-point
+                order. Words are case-insensitive and `-` counts as a space; an empty or
+                blank `q` finds nothing. Results depend only on the query's words and
+                the server's Unicode version, so they carry an `ETag` and may be cached.
+              parameters:
+                - name: q
+                  in: query
+                  required: true
+                  description: Words to look for, for example `cat face`.
+                  schema:
+                    type: string
+                    maxLength: 1000
+                  example: cat face
+                - name: If-None-Match
+                  in: header
+                  required: false
+                  description: An `ETag` from an earlier answer; if it still matches, the answer is `304`.
+                  schema:
+                    type: string
+              responses:
+                '200':
+                  description: The matching characters, in code-point order.
+                  headers:
+                    ETag:
+                      required: true
+                      schema:
+                        type: string
+                    Cache-Control:
+                      required: true
+                      schema:
+                        type: string
+                  content:
+                    application/json:
+                      schema:
+                        type: array
+                        items:
+                          $ref: '#/components/schemas/CharName'
+                      example:
+                        - char: "\U0001F431"
+                          name: CAT FACE
+                '304':
+                  description: The client's cached answer (its `If-None-Match`) is still current.
+                  headers:
+                    ETag:
+                      required: true
+                      schema:
+                        type: string
+                    Cache-Control:
+                      required: true
+                      schema:
+                        type: string
+                '422':
+                  description: >-
+                    `q` is missing, too long, or not valid percent-encoded UTF-8. The
+                    body has the shape FastAPI uses for validation errors.
+                  content:
+                    application/json:
+                      schema:
+                        $ref: '#/components/schemas/HTTPValidationError'
+        components:
+          schemas:
+            CharName:
+              type: object
+              properties:
+                char:
+                  type: string
+                  description: The character itself.
+                name:
+                  type: string
+                  description: Its Unicode name.
+              required: [char, name]
+            ValidationError:
+              type: object
+              properties:
+                type:
+                  type: string
+                  description: The kind of error, for example `missing`.
+                loc:
+                  type: array
+                  description: Where the error is, for example `["query", "q"]`.
+                  items:
+                    anyOf:
+                      - type: string
+                      - type: integer
+                msg:
+                  type: string
+                  description: A human-readable message.
+                input:
+                  description: The offending input, or null when it is missing.
+                ctx:
+                  type: object
+                  description: Details such as the limit that was exceeded.
+                  additionalProperties: true
+              required: [type, loc, msg, input]
+            HTTPValidationError:
+              type: object
+              properties:
+                detail:
+                  type: array
+                  items:
+                    $ref: '#/components/schemas/ValidationError'
+              required: [detail]
 
-"""#
+        """#
 
     static let json = #"""
-{
-  "openapi": "3.1.0",
-  "info": {
-    "title": "MojiFinder Web",
-    "description": "Search for Unicode characters by the words in their names.",
-    "version": "1.0.0"
-  },
-  "servers": [
-    {
-      "url": "http://127.0.0.1:8000",
-      "description": "mojifinder web on its default address"
-    }
-  ],
-  "paths": {
-    "/search": {
-      "get": {
-        "operationId": "search",
-        "summary": "Find characters by name",
-        "description": "The characters whose names contain every word of `q`, in code-point order. Words are case-insensitive and `-` counts as a space; an empty or blank `q` finds nothing. Results depend only on the query's words and the server's Unicode version, so they carry an `ETag` and may be cached.",
-        "parameters": [
-          {
-            "name": "q",
-            "in": "query",
-            "required": true,
-            "description": "Words to look for, for example `cat face`.",
-            "schema": {
-              "type": "string",
-              "maxLength": 1000
-            },
-            "example": "cat face"
+        {
+          "openapi": "3.1.0",
+          "info": {
+            "title": "MojiFinder Web",
+            "description": "Search for Unicode characters by the words in their names.",
+            "version": "1.0.0"
           },
-          {
-            "name": "If-None-Match",
-            "in": "header",
-            "required": false,
-            "description": "An `ETag` from an earlier answer; if it still matches, the answer is `304`.",
-            "schema": {
-              "type": "string"
+          "servers": [
+            {
+              "url": "http://127.0.0.1:8000",
+              "description": "mojifinder web on its default address"
             }
-          }
-        ],
-        "responses": {
-          "200": {
-            "description": "The matching characters, in code-point order.",
-            "headers": {
-              "ETag": {
-                "required": true,
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "Cache-Control": {
-                "required": true,
-                "schema": {
-                  "type": "string"
+          ],
+          "paths": {
+            "/search": {
+              "get": {
+                "operationId": "search",
+                "summary": "Find characters by name",
+                "description": "The characters whose names contain every word of `q`, in code-point order. Words are case-insensitive and `-` counts as a space; an empty or blank `q` finds nothing. Results depend only on the query's words and the server's Unicode version, so they carry an `ETag` and may be cached.",
+                "parameters": [
+                  {
+                    "name": "q",
+                    "in": "query",
+                    "required": true,
+                    "description": "Words to look for, for example `cat face`.",
+                    "schema": {
+                      "type": "string",
+                      "maxLength": 1000
+                    },
+                    "example": "cat face"
+                  },
+                  {
+                    "name": "If-None-Match",
+                    "in": "header",
+                    "required": false,
+                    "description": "An `ETag` from an earlier answer; if it still matches, the answer is `304`.",
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The matching characters, in code-point order.",
+                    "headers": {
+                      "ETag": {
+                        "required": true,
+                        "schema": {
+                          "type": "string"
+                        }
+                      },
+                      "Cache-Control": {
+                        "required": true,
+                        "schema": {
+                          "type": "string"
+                        }
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/CharName"
+                          }
+                        },
+                        "example": [
+                          {
+                            "char": "🐱",
+                            "name": "CAT FACE"
+                          }
+                        ]
+                      }
+                    }
+                  },
+                  "304": {
+                    "description": "The client's cached answer (its `If-None-Match`) is still current.",
+                    "headers": {
+                      "ETag": {
+                        "required": true,
+                        "schema": {
+                          "type": "string"
+                        }
+                      },
+                      "Cache-Control": {
+                        "required": true,
+                        "schema": {
+                          "type": "string"
+                        }
+                      }
+                    }
+                  },
+                  "422": {
+                    "description": "`q` is missing, too long, or not valid percent-encoded UTF-8. The body has the shape FastAPI uses for validation errors.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/HTTPValidationError"
+                        }
+                      }
+                    }
+                  }
                 }
               }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "array",
-                  "items": {
-                    "$ref": "#/components/schemas/CharName"
+            }
+          },
+          "components": {
+            "schemas": {
+              "CharName": {
+                "type": "object",
+                "properties": {
+                  "char": {
+                    "type": "string",
+                    "description": "The character itself."
+                  },
+                  "name": {
+                    "type": "string",
+                    "description": "Its Unicode name."
                   }
                 },
-                "example": [
-                  {
-                    "char": "🐱",
-                    "name": "CAT FACE"
-                  }
+                "required": [
+                  "char",
+                  "name"
                 ]
-              }
-            }
-          },
-          "304": {
-            "description": "The client's cached answer (its `If-None-Match`) is still current.",
-            "headers": {
-              "ETag": {
-                "required": true,
-                "schema": {
-                  "type": "string"
-                }
               },
-              "Cache-Control": {
-                "required": true,
-                "schema": {
-                  "type": "string"
-                }
-              }
-            }
-          },
-          "422": {
-            "description": "`q` is missing, too long, or not valid percent-encoded UTF-8. The body has the shape FastAPI uses for validation errors.",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/HTTPValidationError"
-                }
+              "ValidationError": {
+                "type": "object",
+                "properties": {
+                  "type": {
+                    "type": "string",
+                    "description": "The kind of error, for example `missing`."
+                  },
+                  "loc": {
+                    "type": "array",
+                    "description": "Where the error is, for example `[\"query\", \"q\"]`.",
+                    "items": {
+                      "anyOf": [
+                        {
+                          "type": "string"
+                        },
+                        {
+                          "type": "integer"
+                        }
+                      ]
+                    }
+                  },
+                  "msg": {
+                    "type": "string",
+                    "description": "A human-readable message."
+                  },
+                  "input": {
+                    "description": "The offending input, or null when it is missing."
+                  },
+                  "ctx": {
+                    "type": "object",
+                    "description": "Details such as the limit that was exceeded.",
+                    "additionalProperties": true
+                  }
+                },
+                "required": [
+                  "type",
+                  "loc",
+                  "msg",
+                  "input"
+                ]
+              },
+              "HTTPValidationError": {
+                "type": "object",
+                "properties": {
+                  "detail": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ValidationError"
+                    }
+                  }
+                },
+                "required": [
+                  "detail"
+                ]
               }
             }
           }
         }
-      }
-    }
-  },
-  "components": {
-    "schemas": {
-      "CharName": {
-        "type": "object",
-        "properties": {
-          "char": {
-            "type": "string",
-            "description": "The character itself."
-          },
-          "name": {
-            "type": "string",
-            "description": "Its Unicode name."
-          }
-        },
-        "required": [
-          "char",
-          "name"
-        ]
-      },
-      "ValidationError": {
-        "type": "object",
-        "properties": {
-          "type": {
-            "type": "string",
-            "description": "The kind of error, for example `missing`."
-          },
-          "loc": {
-            "type": "array",
-            "description": "Where the error is, for example `[\"query\", \"q\"]`.",
-            "items": {
-              "anyOf": [
-                {
-                  "type": "string"
-                },
-                {
-                  "type": "integer"
-                }
-              ]
-            }
-          },
-          "msg": {
-            "type": "string",
-            "description": "A human-readable message."
-          },
-          "input": {
-            "description": "The offending input, or null when it is missing."
-          },
-          "ctx": {
-            "type": "object",
-            "description": "Details such as the limit that was exceeded.",
-            "additionalProperties": true
-          }
-        },
-        "required": [
-          "type",
-          "loc",
-          "msg",
-          "input"
-        ]
-      },
-      "HTTPValidationError": {
-        "type": "object",
-        "properties": {
-          "detail": {
-            "type": "array",
-            "items": {
-              "$ref": "#/components/schemas/ValidationError"
-            }
-          }
-        },
-        "required": [
-          "detail"
-        ]
-      }
-    }
-  }
-}
 
-"""#
+        """#
 }

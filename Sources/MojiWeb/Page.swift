@@ -7,148 +7,148 @@
 /// slices between frames so that the page stays responsive.
 enum Page {
     static let html = #"""
-<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Mojifinder</title>
-<style>
-  :root { color-scheme: light dark; --accent: #3b6ea8; --line: #8884; }
-  body { font: 16px/1.4 system-ui, sans-serif; max-width: 60rem; margin: 1.5rem auto; padding: 0 1rem; }
-  h1 { font-size: 1.6rem; margin: 0 0 1rem; }
-  form { display: flex; gap: .5rem; }
-  input[type=search] { flex: 1; font-size: 1.1rem; padding: .45rem .6rem; border: 1px solid var(--line); border-radius: .4rem; }
-  button { font-size: 1rem; padding: .45rem 1rem; border: 0; border-radius: .4rem; background: var(--accent); color: white; cursor: pointer; }
-  #status { min-height: 1.4em; margin: .5rem 0; color: #888; }
-  /* Fixed layout: column widths come from the header, so appending a slice of
-     rows does not re-measure every row above it. */
-  table { border-collapse: collapse; width: 100%; table-layout: fixed; }
-  col.code { width: 7.5rem; } col.char { width: 4.5rem; }
-  caption { text-align: left; font-weight: 600; padding: .4rem 0; }
-  th, td { text-align: left; padding: .25rem .6rem; border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
-  td.code { font-family: ui-monospace, monospace; white-space: nowrap; }
-  td.char { font-size: 1.6rem; cursor: copy; }
-  td.char:hover { background: #8882; }
-  footer { margin-top: 1.5rem; font-size: .85rem; color: #888; }
-</style>
-</head>
-<body>
-<h1>Mojifinder</h1>
-<form id="form" role="search">
-  <input id="q" type="search" name="q" placeholder="Words in a character's name, e.g. cat face" autocomplete="off" autofocus>
-  <button id="go" type="submit">Search</button>
-</form>
-<div id="status" aria-live="polite"></div>
-<table id="results" data-state="idle" data-query="">
-  <caption id="caption"></caption>
-  <colgroup><col class="code"><col class="char"><col class="name"></colgroup>
-  <thead><tr><th>Code</th><th>Char</th><th>Name</th></tr></thead>
-  <tbody id="rows"></tbody>
-</table>
-<footer>Click a character to copy it. API: <a href="/docs">/docs</a> · <a href="/openapi.json">/openapi.json</a></footer>
-<script>
-"use strict";
-const input = document.getElementById("q");
-const table = document.getElementById("results");
-const rows = document.getElementById("rows");
-const caption = document.getElementById("caption");
-const statusLine = document.getElementById("status");
-let generation = 0;      // each search bumps it; stale answers and renders stop
-let controller = null;   // aborts the request a newer search replaces
-let timer = null;
+        <!doctype html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>Mojifinder</title>
+        <style>
+          :root { color-scheme: light dark; --accent: #3b6ea8; --line: #8884; }
+          body { font: 16px/1.4 system-ui, sans-serif; max-width: 60rem; margin: 1.5rem auto; padding: 0 1rem; }
+          h1 { font-size: 1.6rem; margin: 0 0 1rem; }
+          form { display: flex; gap: .5rem; }
+          input[type=search] { flex: 1; font-size: 1.1rem; padding: .45rem .6rem; border: 1px solid var(--line); border-radius: .4rem; }
+          button { font-size: 1rem; padding: .45rem 1rem; border: 0; border-radius: .4rem; background: var(--accent); color: white; cursor: pointer; }
+          #status { min-height: 1.4em; margin: .5rem 0; color: #888; }
+          /* Fixed layout: column widths come from the header, so appending a slice of
+             rows does not re-measure every row above it. */
+          table { border-collapse: collapse; width: 100%; table-layout: fixed; }
+          col.code { width: 7.5rem; } col.char { width: 4.5rem; }
+          caption { text-align: left; font-weight: 600; padding: .4rem 0; }
+          th, td { text-align: left; padding: .25rem .6rem; border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
+          td.code { font-family: ui-monospace, monospace; white-space: nowrap; }
+          td.char { font-size: 1.6rem; cursor: copy; }
+          td.char:hover { background: #8882; }
+          footer { margin-top: 1.5rem; font-size: .85rem; color: #888; }
+        </style>
+        </head>
+        <body>
+        <h1>Mojifinder</h1>
+        <form id="form" role="search">
+          <input id="q" type="search" name="q" placeholder="Words in a character's name, e.g. cat face" autocomplete="off" autofocus>
+          <button id="go" type="submit">Search</button>
+        </form>
+        <div id="status" aria-live="polite"></div>
+        <table id="results" data-state="idle" data-query="">
+          <caption id="caption"></caption>
+          <colgroup><col class="code"><col class="char"><col class="name"></colgroup>
+          <thead><tr><th>Code</th><th>Char</th><th>Name</th></tr></thead>
+          <tbody id="rows"></tbody>
+        </table>
+        <footer>Click a character to copy it. API: <a href="/docs">/docs</a> · <a href="/openapi.json">/openapi.json</a></footer>
+        <script>
+        "use strict";
+        const input = document.getElementById("q");
+        const table = document.getElementById("results");
+        const rows = document.getElementById("rows");
+        const caption = document.getElementById("caption");
+        const statusLine = document.getElementById("status");
+        let generation = 0;      // each search bumps it; stale answers and renders stop
+        let controller = null;   // aborts the request a newer search replaces
+        let timer = null;
 
-function code(ch) {
-  return "U+" + ch.codePointAt(0).toString(16).toUpperCase().padStart(4, "0");
-}
+        function code(ch) {
+          return "U+" + ch.codePointAt(0).toString(16).toUpperCase().padStart(4, "0");
+        }
 
-function keepInAddressBar(q) {
-  const url = q.trim() ? "/?q=" + encodeURIComponent(q) : "/";
-  if (location.pathname + location.search !== url) history.replaceState(null, "", url);
-}
+        function keepInAddressBar(q) {
+          const url = q.trim() ? "/?q=" + encodeURIComponent(q) : "/";
+          if (location.pathname + location.search !== url) history.replaceState(null, "", url);
+        }
 
-async function search(q) {
-  clearTimeout(timer);
-  const mine = ++generation;
-  if (controller) controller.abort();
-  keepInAddressBar(q);
-  table.dataset.state = "loading";
-  table.dataset.query = q;
-  if (!q.trim()) { show([], mine, ""); return; }
-  controller = new AbortController();
-  try {
-    const response = await fetch("/search?q=" + encodeURIComponent(q), { signal: controller.signal });
-    const body = await response.json();
-    if (mine !== generation) return;
-    if (!response.ok) {
-      const detail = Array.isArray(body.detail) ? body.detail.map(d => d.msg).join("; ") : body.detail;
-      show([], mine, "Error " + response.status + ": " + detail);
-      return;
-    }
-    show(body, mine, null);
-  } catch (error) {
-    if (error.name !== "AbortError" && mine === generation) show([], mine, "Search failed: " + error.message);
-  }
-}
+        async function search(q) {
+          clearTimeout(timer);
+          const mine = ++generation;
+          if (controller) controller.abort();
+          keepInAddressBar(q);
+          table.dataset.state = "loading";
+          table.dataset.query = q;
+          if (!q.trim()) { show([], mine, ""); return; }
+          controller = new AbortController();
+          try {
+            const response = await fetch("/search?q=" + encodeURIComponent(q), { signal: controller.signal });
+            const body = await response.json();
+            if (mine !== generation) return;
+            if (!response.ok) {
+              const detail = Array.isArray(body.detail) ? body.detail.map(d => d.msg).join("; ") : body.detail;
+              show([], mine, "Error " + response.status + ": " + detail);
+              return;
+            }
+            show(body, mine, null);
+          } catch (error) {
+            if (error.name !== "AbortError" && mine === generation) show([], mine, "Search failed: " + error.message);
+          }
+        }
 
-// Large answers (q=a has thousands) go in slices between frames, so typing
-// and scrolling never wait for the whole table.
-function show(found, mine, message) {
-  rows.replaceChildren();
-  caption.textContent = message !== null ? "" :
-    found.length === 1 ? "1 character found" : found.length + " characters found";
-  statusLine.textContent = message || "";
-  let next = 0;
-  function slice() {
-    if (mine !== generation) return;
-    const fragment = document.createDocumentFragment();
-    const end = Math.min(found.length, next + 250);
-    for (; next < end; next++) {
-      const { char, name } = found[next];
-      const tr = document.createElement("tr");
-      const tdCode = document.createElement("td"); tdCode.className = "code"; tdCode.textContent = code(char);
-      const tdChar = document.createElement("td"); tdChar.className = "char"; tdChar.textContent = char;
-      tdChar.title = "Copy " + char;
-      const tdName = document.createElement("td"); tdName.textContent = name;
-      tr.append(tdCode, tdChar, tdName);
-      fragment.append(tr);
-    }
-    rows.append(fragment);
-    if (next < found.length) requestAnimationFrame(slice);
-    else table.dataset.state = "done";
-  }
-  slice();
-}
+        // Large answers (q=a has thousands) go in slices between frames, so typing
+        // and scrolling never wait for the whole table.
+        function show(found, mine, message) {
+          rows.replaceChildren();
+          caption.textContent = message !== null ? "" :
+            found.length === 1 ? "1 character found" : found.length + " characters found";
+          statusLine.textContent = message || "";
+          let next = 0;
+          function slice() {
+            if (mine !== generation) return;
+            const fragment = document.createDocumentFragment();
+            const end = Math.min(found.length, next + 250);
+            for (; next < end; next++) {
+              const { char, name } = found[next];
+              const tr = document.createElement("tr");
+              const tdCode = document.createElement("td"); tdCode.className = "code"; tdCode.textContent = code(char);
+              const tdChar = document.createElement("td"); tdChar.className = "char"; tdChar.textContent = char;
+              tdChar.title = "Copy " + char;
+              const tdName = document.createElement("td"); tdName.textContent = name;
+              tr.append(tdCode, tdChar, tdName);
+              fragment.append(tr);
+            }
+            rows.append(fragment);
+            if (next < found.length) requestAnimationFrame(slice);
+            else table.dataset.state = "done";
+          }
+          slice();
+        }
 
-async function copy(text) {
-  try {
-    await navigator.clipboard.writeText(text);
-  } catch {
-    // Clipboard API unavailable (plain http on another host): the old way.
-    const area = document.createElement("textarea");
-    area.value = text; document.body.append(area); area.select();
-    document.execCommand("copy"); area.remove();
-  }
-  statusLine.textContent = "Copied " + text + " (" + code(text) + ")";
-}
+        async function copy(text) {
+          try {
+            await navigator.clipboard.writeText(text);
+          } catch {
+            // Clipboard API unavailable (plain http on another host): the old way.
+            const area = document.createElement("textarea");
+            area.value = text; document.body.append(area); area.select();
+            document.execCommand("copy"); area.remove();
+          }
+          statusLine.textContent = "Copied " + text + " (" + code(text) + ")";
+        }
 
-rows.addEventListener("click", event => {
-  const cell = event.target.closest("td.char");
-  if (cell) copy(cell.textContent);
-});
-input.addEventListener("input", () => {
-  clearTimeout(timer);
-  timer = setTimeout(() => search(input.value), 250);
-});
-document.getElementById("form").addEventListener("submit", event => {
-  event.preventDefault();
-  search(input.value);
-});
+        rows.addEventListener("click", event => {
+          const cell = event.target.closest("td.char");
+          if (cell) copy(cell.textContent);
+        });
+        input.addEventListener("input", () => {
+          clearTimeout(timer);
+          timer = setTimeout(() => search(input.value), 250);
+        });
+        document.getElementById("form").addEventListener("submit", event => {
+          event.preventDefault();
+          search(input.value);
+        });
 
-const initial = new URLSearchParams(location.search).get("q");
-if (initial) { input.value = initial; search(initial); }
-</script>
-</body>
-</html>
-"""#
+        const initial = new URLSearchParams(location.search).get("q");
+        if (initial) { input.value = initial; search(initial); }
+        </script>
+        </body>
+        </html>
+        """#
 }

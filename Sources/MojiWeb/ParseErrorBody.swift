@@ -27,7 +27,8 @@ final class ParseErrorBodyHandler: ChannelDuplexHandler, RemovableChannelHandler
             return
         }
         parseError = nil
-        let message = "Bad Request: not a valid HTTP/1.1 request (\(error)); bytes outside ASCII in the URL must be percent-encoded"
+        let message =
+            "Bad Request: not a valid HTTP/1.1 request (\(error)); bytes outside ASCII in the URL must be percent-encoded"
         let body = ByteBuffer(string: "{\"detail\":\(jsonStringLiteral(message))}")
         head.headerFields[.contentType] = "application/json"
         head.headerFields[.contentLength] = "\(body.readableBytes)"

@@ -25,7 +25,8 @@ struct ValidationProblem: Error, Sendable, Equatable {
     static func notUnicode(_ name: String, raw: String) -> ValidationProblem {
         ValidationProblem(
             type: "string_unicode", loc: ["query", name],
-            msg: "Input should be a valid string, unable to parse raw data as a unicode string (bad percent-encoding or not UTF-8)",
+            msg:
+                "Input should be a valid string, unable to parse raw data as a unicode string (bad percent-encoding or not UTF-8)",
             input: raw)
     }
 
@@ -54,7 +55,9 @@ func queryValues(_ name: String, in target: String) -> Result<[String], Validati
         let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
         guard parts[0] == name[...] else { continue }
         let raw = parts.count > 1 ? parts[1] : ""
-        guard let value = percentDecoded(raw, plusIsSpace: true) else { return .failure(.notUnicode(name, raw: String(raw))) }
+        guard let value = percentDecoded(raw, plusIsSpace: true) else {
+            return .failure(.notUnicode(name, raw: String(raw)))
+        }
         values.append(value)
     }
     return .success(values)
@@ -113,8 +116,8 @@ func percentEncode(_ text: String) -> String {
     for byte in text.utf8 {
         switch byte {
         case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
-             UInt8(ascii: "_"), UInt8(ascii: "~"):
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+            UInt8(ascii: "_"), UInt8(ascii: "~"):
             out.unicodeScalars.append(Unicode.Scalar(byte))
         default:
             let hex = String(byte, radix: 16, uppercase: true)
@@ -128,7 +131,9 @@ func percentEncode(_ text: String) -> String {
 /// and turns a request the generated code could not decode into a 400 rather
 /// than the 500 Hummingbird gives an unknown error.
 struct BadRequestMiddleware<Context: RequestContext>: RouterMiddleware {
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         do {
             return try await next(request, context)
         } catch let error as HTTPResponseError {

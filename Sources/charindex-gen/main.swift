@@ -1,14 +1,15 @@
+import CharIndex
+
 // Build-time tool: writes the full Unicode name index and its Unicode version
 // as a Swift source file, so that programs load them in microseconds instead
 // of asking the standard library for 1.1 million names at every start.
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #else
-import Darwin
+    import Darwin
 #endif
-import CharIndex
 
 let arguments = CommandLine.arguments
 guard arguments.count == 2 else {

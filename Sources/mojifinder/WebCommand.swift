@@ -34,7 +34,8 @@ struct Web: AsyncParsableCommand, AppArguments {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
         guard cacheEntries >= 0 else { throw ValidationError("--cache-entries must be 0 or more.") }
         guard Logger.Level(rawValue: logLevelName) != nil else {
-            throw ValidationError("--log-level must be one of: \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")).")
+            throw ValidationError(
+                "--log-level must be one of: \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
     }
 

@@ -91,8 +91,10 @@ import Testing
 /// independently of the index code, for a sample of words of every kind.
 @Suite struct GeneratedIndexTests {
     @Test func entriesMatchAPlainScanOfAllNames() {
-        let words = ["CAT", "FACE", "A", "LATIN", "SIGN", "IDEOGRAPH", "CJK", "HANGUL", "GAG",
-                     "4E00", "1F600", "F900", "17000", "TANGUT", "MINUS", "ZERO", "WITH", "EGYPTIAN", "0041"]
+        let words = [
+            "CAT", "FACE", "A", "LATIN", "SIGN", "IDEOGRAPH", "CJK", "HANGUL", "GAG",
+            "4E00", "1F600", "F900", "17000", "TANGUT", "MINUS", "ZERO", "WITH", "EGYPTIAN", "0041",
+        ]
         var expected: [String: [UInt32]] = Dictionary(uniqueKeysWithValues: words.map { ($0, []) })
         for value in InvertedIndex.fullRange {
             guard let name = Unicode.Scalar(value)?.properties.name else { continue }

@@ -23,7 +23,8 @@ import Testing
         try await withDnsmasq { server in
             let run = try await runTool("blogdom", ["--tld", "example", "--nameserver", server.address])
             #expect(run.status == 1)
-            #expect(run.stdout.split(separator: "\n").allSatisfy { $0.hasPrefix("! ") && $0.hasSuffix(".example REFUSED") })
+            #expect(
+                run.stdout.split(separator: "\n").allSatisfy { $0.hasPrefix("! ") && $0.hasSuffix(".example REFUSED") })
         }
     }
 
@@ -34,7 +35,8 @@ import Testing
             let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
             #expect(Array(lines.prefix(2)) == ["FOUND\t\tNOT FOUND", "=====\t\t========="])
             let body = Set(lines.dropFirst(2))
-            #expect(body == Set(shortKeywords.map { Self.taken.contains("\($0).test") ? "\($0).test" : "\t\t\($0).test" }))
+            #expect(
+                body == Set(shortKeywords.map { Self.taken.contains("\($0).test") ? "\($0).test" : "\t\t\($0).test" }))
         }
     }
 
@@ -45,11 +47,12 @@ import Testing
                 stdin: "found\n\n# comment\n  nope  \nbad_name\n")
             #expect(run.status == 1)
             let lines = Set(run.stdout.split(separator: "\n").map(String.init))
-            #expect(lines == [
-                #"{"domain":"found.test","status":"found"}"#,
-                #"{"domain":"nope.test","status":"not found"}"#,
-                #"{"domain":"bad_name.test","status":"error","reason":"invalid name: character '_' in 'bad_name' is not a letter, digit or hyphen"}"#,
-            ])
+            #expect(
+                lines == [
+                    #"{"domain":"found.test","status":"found"}"#,
+                    #"{"domain":"nope.test","status":"not found"}"#,
+                    #"{"domain":"bad_name.test","status":"error","reason":"invalid name: character '_' in 'bad_name' is not a letter, digit or hyphen"}"#,
+                ])
         }
     }
 

@@ -3,7 +3,8 @@ import Testing
 
 @Suite struct DNSMessageTests {
     @Test func queryIsEncodedPerRFC1035() throws {
-        let bytes = DNSMessage.query(id: 0x1234, name: try DomainName("Found.Test."), type: DNSMessage.RecordType.a).encoded()
+        let bytes = DNSMessage.query(id: 0x1234, name: try DomainName("Found.Test."), type: DNSMessage.RecordType.a)
+            .encoded()
         let expected: [UInt8] = [
             0x12, 0x34, 0x01, 0x00, 0, 1, 0, 0, 0, 0, 0, 0,  // id, RD, one question
             5, 0x66, 0x6f, 0x75, 0x6e, 0x64, 4, 0x74, 0x65, 0x73, 0x74, 0,  // found.test
@@ -16,7 +17,11 @@ import Testing
         var message = DNSMessage(
             id: 7, isResponse: true,
             questions: [.init(name: ["v6", "test"], type: DNSMessage.RecordType.aaaa)],
-            answers: [.init(name: ["v6", "test"], type: DNSMessage.RecordType.aaaa, ttl: 300, data: Array(repeating: 0, count: 15) + [1])]
+            answers: [
+                .init(
+                    name: ["v6", "test"], type: DNSMessage.RecordType.aaaa, ttl: 300,
+                    data: Array(repeating: 0, count: 15) + [1])
+            ]
         )
         message.authoritative = true
         message.responseCode = DNSMessage.ResponseCode.nameError
@@ -48,11 +53,19 @@ import Testing
         ("type missing", header + [1, 0x61, 0]),
         ("pointer to itself", header + [0xC0, 12, 0, 1, 0, 1]),
         ("pointer forwards", header + [0xC0, 40, 0, 1, 0, 1] + Array(repeating: 0, count: 40)),
-        ("pointer loop", header + [1, 0x61, 0, 0, 1, 0, 1] + [0xC0, 19, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]
-            + [0xC0, 19]),
+        (
+            "pointer loop",
+            header + [1, 0x61, 0, 0, 1, 0, 1] + [0xC0, 19, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]
+                + [0xC0, 19]
+        ),
         ("reserved label type", header + [0x40, 0, 0, 1, 0, 1]),
         ("answer data past end", header + [1, 0x61, 0, 0, 1, 0, 1] + [0xC0, 12, 0, 1, 0, 1, 0, 0, 0, 9, 0, 4, 127]),
-        ("name over 255 bytes", header + Array(repeating: [63] + Array(repeating: UInt8(0x61), count: 63), count: 5).flatMap { $0 } + [0, 0, 1, 0, 1]),
+        (
+            "name over 255 bytes",
+            header + Array(repeating: [63] + Array(repeating: UInt8(0x61), count: 63), count: 5).flatMap { $0 } + [
+                0, 0, 1, 0, 1,
+            ]
+        ),
     ]
 
     @Test(arguments: malformed.map(\.0))
@@ -83,7 +96,10 @@ import Testing
 }
 
 @Suite struct DomainNameTests {
-    @Test(arguments: ["localhost", "found.test", "FOUND.Test.", "xn--bcher-kva.example", "a-b.c0", String(repeating: "a", count: 63) + ".dev"])
+    @Test(arguments: [
+        "localhost", "found.test", "FOUND.Test.", "xn--bcher-kva.example", "a-b.c0",
+        String(repeating: "a", count: 63) + ".dev",
+    ])
     func validNames(_ text: String) throws {
         #expect(try DomainName(text).description == text.lowercased().trimmingSuffix("."))
     }

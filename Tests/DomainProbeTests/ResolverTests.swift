@@ -184,7 +184,9 @@ import Testing
             defer { Task { await resolver.close() } }
             let names = ["a.found.test", "b.test", "c.found.test", "d.test", "python.org"]
             var taken: [String] = []
-            for await domain in multiProbe(names, limit: 5, using: resolver).filter({ $0.status == .found }).map(\.domain) {
+            for await domain in multiProbe(names, limit: 5, using: resolver).filter({ $0.status == .found }).map(
+                \.domain)
+            {
                 taken.append(domain)
             }
             #expect(taken.sorted() == ["a.found.test", "c.found.test"])

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A child process started with posix_spawn and reaped with waitpid.
@@ -13,7 +13,9 @@ struct Child: Sendable {
     let pid: pid_t
 
     /// Starts `path` with standard input, output and error on the given files.
-    static func spawn(_ path: String, _ arguments: [String], stdin: String, stdout: String, stderr: String) throws -> Child {
+    static func spawn(_ path: String, _ arguments: [String], stdin: String, stdout: String, stderr: String) throws
+        -> Child
+    {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -39,7 +41,7 @@ struct Child: Sendable {
         posix_spawnattr_setsigdefault(&attributes, &all)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for argument in argv { free(argument) } }
         var pid: pid_t = 0
         let code = posix_spawn(&pid, path, &actions, &attributes, argv, environ)
         guard code == 0 else { throw TestFailure("cannot start \(path): \(String(cString: strerror(code)))") }

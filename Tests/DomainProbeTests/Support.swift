@@ -72,7 +72,8 @@ final class Dnsmasq: Sendable {
             arguments += found.map { "--address=/\($0)/127.0.0.1" }
             if getuid() == 0 { arguments.append("--user=root") }
             let log = FileManager.default.temporaryDirectory.appendingPathComponent("dnsmasq-\(UUID()).log")
-            let process = try Child.spawn(executable, arguments, stdin: "/dev/null", stdout: "/dev/null", stderr: log.path)
+            let process = try Child.spawn(
+                executable, arguments, stdin: "/dev/null", stdout: "/dev/null", stderr: log.path)
             let server = Dnsmasq(port: port, process: process)
             if try await server.waitUntilAnswering() {
                 try? FileManager.default.removeItem(at: log)
@@ -179,7 +180,8 @@ final class ResponderHandler: ChannelInboundHandler {
         let first = question.name.first ?? ""
         if first.hasPrefix("silent") { return }
         // `late`: only the first query for the name is answered, 300 ms later.
-        if first == "late", !box.counts.withLock({ $0.lateSeen.insert(question.name.joined(separator: ".")).inserted }) {
+        if first == "late", !box.counts.withLock({ $0.lateSeen.insert(question.name.joined(separator: ".")).inserted })
+        {
             return
         }
         box.counts.withLock {
@@ -190,7 +192,8 @@ final class ResponderHandler: ChannelInboundHandler {
         if first == "servfail" {
             response.responseCode = DNSMessage.ResponseCode.serverFailure
         } else {
-            let address: [UInt8] = question.type == DNSMessage.RecordType.aaaa ? Array(repeating: 0, count: 15) + [1] : [127, 0, 0, 1]
+            let address: [UInt8] =
+                question.type == DNSMessage.RecordType.aaaa ? Array(repeating: 0, count: 15) + [1] : [127, 0, 0, 1]
             response.answers = [.init(name: question.name, type: question.type, ttl: 60, data: address)]
         }
         var delay = 0
@@ -199,7 +202,8 @@ final class ResponderHandler: ChannelInboundHandler {
         let peer = envelope.remoteAddress
         func send(_ bytes: [UInt8]) {
             context.writeAndFlush(
-                wrapOutboundOut(AddressedEnvelope(remoteAddress: peer, data: context.channel.allocator.buffer(bytes: bytes))),
+                wrapOutboundOut(
+                    AddressedEnvelope(remoteAddress: peer, data: context.channel.allocator.buffer(bytes: bytes))),
                 promise: nil)
         }
         let reply = {
@@ -243,7 +247,8 @@ func runTool(
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("domainprobe-\(UUID())")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
-    let out = directory.appendingPathComponent("out"), err = directory.appendingPathComponent("err")
+    let out = directory.appendingPathComponent("out")
+    let err = directory.appendingPathComponent("err")
     let input = directory.appendingPathComponent("in")
     try (stdin ?? "").write(to: input, atomically: false, encoding: .utf8)
     let child = try Child.spawn(executable.path, arguments, stdin: input.path, stdout: out.path, stderr: err.path)

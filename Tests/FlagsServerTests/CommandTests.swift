@@ -117,7 +117,9 @@ import Testing
         let server = try Self.launch(full)
         defer { server.terminateIfRunning() }
         let deadline = ContinuousClock.now + .seconds(20)
-        while server.process.isRunning && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        while server.process.isRunning && ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
         if server.process.isRunning {
             server.process.terminate()
             Issue.record("flags-server kept running with \(arguments)")

@@ -32,11 +32,12 @@ struct SelectionTests {
 
     @Test func reportsReadLikeTheChapter() {
         let twenty = FlagsReport.initial(site: .local, codes: FlagCodes.mostPopulous.sorted(), concurrency: 20)
-        #expect(twenty == """
-            LOCAL site: http://localhost:8000/flags
-            Searching for 20 flags: from BD to VN
-            20 concurrent connections will be used.
-            """)
+        #expect(
+            twenty == """
+                LOCAL site: http://localhost:8000/flags
+                Searching for 20 flags: from BD to VN
+                20 concurrent connections will be used.
+                """)
         let one = FlagsReport.initial(site: .error, codes: ["BR"], concurrency: 1)
         #expect(one.contains("Searching for 1 flag: BR\n1 connection will be used."))
         #expect(FlagsReport.initial(site: .local, codes: ["BR", "CN"], concurrency: 2).contains("2 flags: BR, CN"))
@@ -44,13 +45,16 @@ struct SelectionTests {
         summary.downloaded = 1
         summary.errors = 1
         summary.elapsed = 1.234
-        #expect(FlagsReport.progress(done: 5, total: 20, elapsed: 2).hasPrefix(" 25%|██████                  | 5/20 [00:02<00:06, 2.50 flags/s]"))
-        #expect(FlagsReport.final(summary) == """
-            --------------------
-              1 flag downloaded.
-              1 error.
-            Elapsed time: 1.23s
-            """)
+        #expect(
+            FlagsReport.progress(done: 5, total: 20, elapsed: 2).hasPrefix(
+                " 25%|██████                  | 5/20 [00:02<00:06, 2.50 flags/s]"))
+        #expect(
+            FlagsReport.final(summary) == """
+                --------------------
+                  1 flag downloaded.
+                  1 error.
+                Elapsed time: 1.23s
+                """)
     }
 }
 
@@ -219,7 +223,8 @@ struct DownloadTests {
         let stubborn = try await FlakyServer.start(failures: 5)
         let gaveUp = try await downloadAll(
             ["CN"],
-            settings: DownloadSettings(baseURL: stubborn.baseURL, destination: dir.path, retries: 1, retryBaseDelay: 0.01),
+            settings: DownloadSettings(
+                baseURL: stubborn.baseURL, destination: dir.path, retries: 1, retryBaseDelay: 0.01),
             maxRequests: 1)
         #expect(stubborn.requests == 2)
         await stubborn.stop()
@@ -229,7 +234,8 @@ struct DownloadTests {
         let (teapots, stats) = try await withServer(FlagsServerOptions(errorRate: 1)) { server in
             let results = try await downloadAll(
                 ["AD", "BR", "CN"],
-                settings: DownloadSettings(baseURL: server.baseURL, destination: dir.path, retries: 3, retryBaseDelay: 0.01),
+                settings: DownloadSettings(
+                    baseURL: server.baseURL, destination: dir.path, retries: 3, retryBaseDelay: 0.01),
                 maxRequests: 3)
             return (results, await server.stats())
         }
@@ -308,9 +314,11 @@ struct CommandLineTests {
             let verbose = try await runFlagsBinary(["us", "BR", "cn", "-v", "-s", server.baseURL], in: dir)
             #expect(verbose.status == 0)
             let lines = verbose.stdout.split(separator: "\n").map(String.init)
-            #expect(Array(lines.prefix(3)) == [
-                "Custom site: \(server.baseURL)", "Searching for 3 flags: BR, CN, US", "3 concurrent connections will be used.",
-            ])
+            #expect(
+                Array(lines.prefix(3)) == [
+                    "Custom site: \(server.baseURL)", "Searching for 3 flags: BR, CN, US",
+                    "3 concurrent connections will be used.",
+                ])
             #expect(Set(lines[3..<6]) == ["BR OK", "CN OK", "US OK"])
             #expect(lines[6] == String(repeating: "-", count: 20))
             #expect(lines[7] == "  3 flags downloaded.")

@@ -81,7 +81,8 @@ func flagsExecutable(_ name: String = "flags") throws -> URL {
         Bundle.main.bundleURL.deletingLastPathComponent(),
     ].compactMap { $0?.appendingPathComponent(name) }
     guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-        throw TestFailure("the \(name) executable is missing (looked at \(candidates.map(\.path))); run swift build --build-tests")
+        throw TestFailure(
+            "the \(name) executable is missing (looked at \(candidates.map(\.path))); run swift build --build-tests")
     }
     return found
 }
@@ -102,7 +103,10 @@ func runFlagsBinary(
     process.standardOutput = try FileHandle(forWritingTo: out)
     process.standardError = try FileHandle(forWritingTo: err)
     let (ended, continuation) = AsyncStream.makeStream(of: Int32.self)
-    process.terminationHandler = { continuation.yield($0.terminationStatus); continuation.finish() }
+    process.terminationHandler = {
+        continuation.yield($0.terminationStatus)
+        continuation.finish()
+    }
     try process.run()
     let watchdog = Task {
         if let interruptAfter {

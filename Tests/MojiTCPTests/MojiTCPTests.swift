@@ -42,7 +42,8 @@ struct MojiTCPTests {
             let lines = log.all
             #expect(lines.first == "Serving on 127.0.0.1:\(port). Hit CTRL-C to stop.")
             let from = try #require(lines.first { $0.hasPrefix(" From ") })
-            let client = String(from.dropFirst(" From ".count).prefix { $0 != ":" }) + ":"
+            let client =
+                String(from.dropFirst(" From ".count).prefix { $0 != ":" }) + ":"
                 + String(from.dropFirst(" From 127.0.0.1:".count).prefix { $0 != ":" })
             #expect(from == " From \(client): 'cat face'")
             #expect(lines.contains("   To \(client): 10 results."))
@@ -65,7 +66,9 @@ struct MojiTCPTests {
         }
     }
 
-    @Test("a line starting with a control character closes the session", arguments: ["\u{1}cat\r\n", "\u{3}\r\n", "\u{1B}[A\r\n"])
+    @Test(
+        "a line starting with a control character closes the session",
+        arguments: ["\u{1}cat\r\n", "\u{3}\r\n", "\u{1B}[A\r\n"])
     func controlCharacter(line: String) async throws {
         try await withServer { port, log in
             try await withClient(port: port) { client in

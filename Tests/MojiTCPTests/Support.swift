@@ -1,7 +1,7 @@
 import CharIndex
 import CharIndexData
-import Logging
 import Foundation
+import Logging
 import NIOCore
 import NIOPosix
 import Synchronization
@@ -83,7 +83,9 @@ struct Client {
                 return text
             }
             guard let chunk = try await input.next() else {
-                throw TestFailure("EOF before \(marker.debugDescription); got \(String(decoding: pending, as: UTF8.self).debugDescription)")
+                throw TestFailure(
+                    "EOF before \(marker.debugDescription); got \(String(decoding: pending, as: UTF8.self).debugDescription)"
+                )
             }
             pending += chunk.readableBytesView
         }

@@ -23,8 +23,11 @@ struct BrowserTests {
         try await makeApp().test(.live) { client in
             let port = try #require(client.port)
             let run = try await runProcess(
-                python, [Self.scripts.appendingPathComponent("browser_test.py").path,
-                         "--base-url", "http://127.0.0.1:\(port)", "--artifacts", artifacts.path],
+                python,
+                [
+                    Self.scripts.appendingPathComponent("browser_test.py").path,
+                    "--base-url", "http://127.0.0.1:\(port)", "--artifacts", artifacts.path,
+                ],
                 timeout: .seconds(60))
             #expect(run.exitCode == 0, "browser_test.py failed:\n\(run.combinedOutput)")
             print(run.combinedOutput)
@@ -38,9 +41,12 @@ struct BrowserTests {
         try await makeApp().test(.live) { client in
             let port = try #require(client.port)
             let run = try await runProcess(
-                python, [Self.scripts.appendingPathComponent("validate_openapi.py").path,
-                         "--base-url", "http://127.0.0.1:\(port)",
-                         "--source", packageRoot.appendingPathComponent("Sources/MojiWeb/openapi.yaml").path],
+                python,
+                [
+                    Self.scripts.appendingPathComponent("validate_openapi.py").path,
+                    "--base-url", "http://127.0.0.1:\(port)",
+                    "--source", packageRoot.appendingPathComponent("Sources/MojiWeb/openapi.yaml").path,
+                ],
                 timeout: .seconds(30))
             #expect(run.exitCode == 0, "validate_openapi.py failed:\n\(run.combinedOutput)")
         }

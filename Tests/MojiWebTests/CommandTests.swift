@@ -3,15 +3,16 @@ import TestSupport
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `mojifinder web` as a user runs it: the built binary in its own process.
 @Suite("mojifinder web, the command")
 struct CommandTests {
 
-    @Test("--port 0 logs the bound port; SIGTERM and SIGINT stop it gracefully with status 0",
-          arguments: [SIGTERM, SIGINT])
+    @Test(
+        "--port 0 logs the bound port; SIGTERM and SIGINT stop it gracefully with status 0",
+        arguments: [SIGTERM, SIGINT])
     func gracefulStop(signal: Int32) async throws {
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("mojiweb-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
@@ -24,7 +25,10 @@ struct CommandTests {
         process.standardOutput = handle
         process.standardError = handle
         let exited = AsyncStream<Int32>.makeStream()
-        process.terminationHandler = { exited.continuation.yield($0.terminationStatus); exited.continuation.finish() }
+        process.terminationHandler = {
+            exited.continuation.yield($0.terminationStatus)
+            exited.continuation.finish()
+        }
         try process.run()
         defer { if process.isRunning { process.terminate() } }
 
@@ -33,7 +37,8 @@ struct CommandTests {
             while true {
                 let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
                 if let range = text.range(of: #"listening on http://127\.0\.0\.1:(\d+)"#, options: .regularExpression),
-                   let port = Int(text[range].split(separator: ":").last ?? "") {
+                    let port = Int(text[range].split(separator: ":").last ?? "")
+                {
                     return port
                 }
                 try await Task.sleep(for: .milliseconds(50))

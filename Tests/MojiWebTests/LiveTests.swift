@@ -19,31 +19,35 @@ struct LiveTests {
             }
             let missing = try await rawGet(port: port, target: Array("/search".utf8))
             #expect(missing.status == 422)
-            #expect(missing.body == #"{"detail":[{"type":"missing","loc":["query","q"],"msg":"Field required","input":null}]}"#)
+            #expect(
+                missing.body
+                    == #"{"detail":[{"type":"missing","loc":["query","q"],"msg":"Field required","input":null}]}"#)
         }
     }
 
     /// Request targets no client library would send: each must get a 4xx with
     /// a JSON body or a normal result, and the server must go on serving.
-    @Test("Raw bad bytes in the request target never give a 5xx",
-          arguments: [
+    @Test(
+        "Raw bad bytes in the request target never give a 5xx",
+        arguments: [
             Array("/search?q=%ZZ".utf8),
             Array("/search?q=%".utf8),
             Array("/search?q=%FF%FE".utf8),
-            Array("/search?q=".utf8) + [0xFF, 0xFE, 0x80],        // raw bytes that are not UTF-8
-            Array("/search?q=".utf8) + Array("é😺".utf8),          // raw UTF-8, not percent-encoded
+            Array("/search?q=".utf8) + [0xFF, 0xFE, 0x80],  // raw bytes that are not UTF-8
+            Array("/search?q=".utf8) + Array("é😺".utf8),  // raw UTF-8, not percent-encoded
             Array("/search?q=".utf8) + Array(repeating: UInt8(ascii: "a"), count: 10_240),
             Array("/search?q=".utf8) + Array(String(repeating: "cat%20", count: 1_700).utf8),
             Array("/search?q=cat&q=face&q".utf8),
             Array("/search?&&=&q=cat%20face&".utf8),
-          ])
+        ])
     func rawBadInput(target: [UInt8]) async throws {
         try await makeApp().test(.live) { client in
             let port = try #require(client.port)
             let response = try await rawGet(port: port, target: target)
             let shown = String(decoding: target.prefix(60), as: UTF8.self)
             #expect((200..<500).contains(response.status), "\(shown) → \(response.head)")
-            #expect(response.head.lowercased().contains("content-type: application/json"), "\(shown) → \(response.head)")
+            #expect(
+                response.head.lowercased().contains("content-type: application/json"), "\(shown) → \(response.head)")
             #expect((try? jsonObject(response.body)) != nil, "\(shown) → body \(response.body.prefix(200))")
             // The server is still serving.
             let after = try await rawGet(port: port, target: Array("/search?q=cat%20face".utf8))

@@ -25,8 +25,9 @@ struct RouterTests {
         }
     }
 
-    @Test("Words are case-insensitive, '-' is a space, and '+' in a form query is a space",
-          arguments: ["CAT+face", "cat-FACE", "face%20%20cat", "%20cat%09face%20"])
+    @Test(
+        "Words are case-insensitive, '-' is a space, and '+' in a form query is a space",
+        arguments: ["CAT+face", "cat-FACE", "face%20%20cat", "%20cat%09face%20"])
     func sameWords(query: String) async throws {
         try await makeApp().test(.router) { client in
             try await client.execute(uri: "/search?q=\(query)", method: .get) { response in
@@ -47,8 +48,9 @@ struct RouterTests {
         }
     }
 
-    @Test("Encoded # & + are searched as words, so they find nothing here",
-          arguments: ["cat%20face%20%23", "cat%20face%20%26", "cat%20face%20%2B", "cat%20face&q=%2B"])
+    @Test(
+        "Encoded # & + are searched as words, so they find nothing here",
+        arguments: ["cat%20face%20%23", "cat%20face%20%26", "cat%20face%20%2B", "cat%20face&q=%2B"])
     func encodedPunctuation(query: String) async throws {
         try await makeApp().test(.router) { client in
             try await client.execute(uri: "/search?q=\(query)", method: .get) { response in
@@ -58,20 +60,24 @@ struct RouterTests {
         }
     }
 
-    @Test("A missing q gives 422 with FastAPI's body, byte for byte", arguments: ["/search", "/search?x=1", "/search?qq=cat"])
+    @Test(
+        "A missing q gives 422 with FastAPI's body, byte for byte",
+        arguments: ["/search", "/search?x=1", "/search?qq=cat"])
     func missingQuery(uri: String) async throws {
         try await makeApp().test(.router) { client in
             try await client.execute(uri: uri, method: .get) { response in
                 #expect(response.status.code == 422)
                 #expect(response.headers[.contentType] == "application/json")
-                #expect(String(buffer: response.body)
-                    == #"{"detail":[{"type":"missing","loc":["query","q"],"msg":"Field required","input":null}]}"#)
+                #expect(
+                    String(buffer: response.body)
+                        == #"{"detail":[{"type":"missing","loc":["query","q"],"msg":"Field required","input":null}]}"#)
             }
         }
     }
 
-    @Test("Malformed percent-encoding and non-UTF-8 bytes give 422 string_unicode",
-          arguments: ["%ZZ", "cat%", "cat%4", "%FF", "%C3%28", "%ED%A0%80"])
+    @Test(
+        "Malformed percent-encoding and non-UTF-8 bytes give 422 string_unicode",
+        arguments: ["%ZZ", "cat%", "cat%4", "%FF", "%C3%28", "%ED%A0%80"])
     func badEncoding(query: String) async throws {
         try await makeApp().test(.router) { client in
             try await client.execute(uri: "/search?q=\(query)", method: .get) { response in
@@ -155,7 +161,8 @@ struct RouterTests {
                 try await client.execute(uri: "/search?q=\(query)", method: .get) { response in
                     #expect(response.status == .ok)
                     #expect(response.headers[.contentType] == "application/json; charset=utf-8")
-                    seen.append((String(buffer: response.body), response.headers[.eTag], response.headers[.cacheControl]))
+                    seen.append(
+                        (String(buffer: response.body), response.headers[.eTag], response.headers[.cacheControl]))
                 }
             }
             #expect(Set(seen.map(\.0)).count == 1 && Set(seen.map(\.1)).count == 1 && Set(seen.map(\.2)).count == 1)
@@ -199,7 +206,8 @@ struct RouterTests {
 
     @Test("/openapi.yaml is the target's openapi.yaml; /openapi.json is JSON of the same API")
     func openAPIDocuments() async throws {
-        let source = try String(contentsOf: packageRoot.appendingPathComponent("Sources/MojiWeb/openapi.yaml"), encoding: .utf8)
+        let source = try String(
+            contentsOf: packageRoot.appendingPathComponent("Sources/MojiWeb/openapi.yaml"), encoding: .utf8)
         try await makeApp().test(.router) { client in
             try await client.execute(uri: "/openapi.yaml", method: .get) { response in
                 #expect(response.status == .ok)
