@@ -132,6 +132,7 @@ let package = Package(
         .testTarget(
             name: "DomainProbeTests",
             dependencies: [
+                "TestSupport",
                 "DomainProbe",
                 "DomainProbeCLI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -178,6 +179,7 @@ let package = Package(
         .testTarget(
             name: "FlagsServerTests",
             dependencies: [
+                "TestSupport",
                 "FlagCountries",
                 "FlagsServer",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -212,6 +214,7 @@ let package = Package(
         .testTarget(
             name: "FlagsTests",
             dependencies: [
+                "TestSupport",
                 "FlagCountries",
                 "Flags",
                 "FlagsServer",

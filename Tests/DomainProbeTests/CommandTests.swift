@@ -1,5 +1,6 @@
 import DomainProbeCLI
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs the real executables; names under `test` come from a real dnsmasq.
@@ -8,9 +9,9 @@ import Testing
 
     @Test func blogdomMarksEachDomain() async throws {
         try await withDnsmasq(found: Self.taken) { server in
-            let run = try await runTool("blogdom", ["--tld", ".test.", "--nameserver", server.address])
-            #expect(run.status == 0, "\(run.stderr)")
-            let lines = run.stdout.split(separator: "\n").map(String.init)
+            let run = try await runProduct("blogdom", ["--tld", ".test.", "--nameserver", server.address])
+            #expect(run.exitCode == 0, "\(run.standardError)")
+            let lines = run.standardOutput.split(separator: "\n").map(String.init)
             let expected = shortKeywords.map { name in
                 Self.taken.contains("\(name).test") ? "+ \(name).test" : "- \(name).test"
             }
@@ -21,18 +22,21 @@ import Testing
 
     @Test func blogdomErrorsAreMarkedAndExitOne() async throws {
         try await withDnsmasq { server in
-            let run = try await runTool("blogdom", ["--tld", "example", "--nameserver", server.address])
-            #expect(run.status == 1)
+            let run = try await runProduct("blogdom", ["--tld", "example", "--nameserver", server.address])
+            #expect(run.exitCode == 1)
             #expect(
-                run.stdout.split(separator: "\n").allSatisfy { $0.hasPrefix("! ") && $0.hasSuffix(".example REFUSED") })
+                run.standardOutput.split(separator: "\n").allSatisfy {
+                    $0.hasPrefix("! ") && $0.hasSuffix(".example REFUSED")
+                })
         }
     }
 
     @Test func domaincheckColumns() async throws {
         try await withDnsmasq(found: Self.taken) { server in
-            let run = try await runTool("domaincheck", ["test", "--nameserver", server.address, "--limit", "3"])
-            #expect(run.status == 0, "\(run.stderr)")
-            let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+            let run = try await runProduct("domaincheck", ["test", "--nameserver", server.address, "--limit", "3"])
+            #expect(run.exitCode == 0, "\(run.standardError)")
+            let lines = run.standardOutput.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(
+                String.init)
             #expect(Array(lines.prefix(2)) == ["FOUND\t\tNOT FOUND", "=====\t\t========="])
             let body = Set(lines.dropFirst(2))
             #expect(
@@ -42,11 +46,11 @@ import Testing
 
     @Test func domaincheckNamesFromStdinAsJSONWithErrors() async throws {
         try await withDnsmasq { server in
-            let run = try await runTool(
+            let run = try await runProduct(
                 "domaincheck", ["test.", "--names", "-", "--json", "--nameserver", server.address],
-                stdin: "found\n\n# comment\n  nope  \nbad_name\n")
-            #expect(run.status == 1)
-            let lines = Set(run.stdout.split(separator: "\n").map(String.init))
+                input: "found\n\n# comment\n  nope  \nbad_name\n")
+            #expect(run.exitCode == 1)
+            let lines = Set(run.standardOutput.split(separator: "\n").map(String.init))
             #expect(
                 lines == [
                     #"{"domain":"found.test","status":"found"}"#,
@@ -60,42 +64,45 @@ import Testing
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("names-\(UUID()).txt")
         try "something\nelse\n".write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
-        let run = try await runTool("domaincheck", ["invalid", "--names", file.path])
-        #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.hasPrefix("FOUND\t\tNOT FOUND\n=====\t\t=========\n"))
-        #expect(Set(run.stdout.split(separator: "\n").dropFirst(2)) == ["\t\tsomething.invalid", "\t\telse.invalid"])
+        let run = try await runProduct("domaincheck", ["invalid", "--names", file.path])
+        #expect(run.exitCode == 0, "\(run.standardError)")
+        #expect(run.standardOutput.hasPrefix("FOUND\t\tNOT FOUND\n=====\t\t=========\n"))
+        #expect(
+            Set(run.standardOutput.split(separator: "\n").dropFirst(2)) == [
+                "\t\tsomething.invalid", "\t\telse.invalid",
+            ])
     }
 
     @Test func domaincheckWithoutTLD() async throws {
         for arguments in [[], ["..."]] {
-            let run = try await runTool("domaincheck", arguments)
-            #expect(run.status == 2)
-            #expect(run.stdout == "Please provide a TLD. Example: domaincheck COM.BR\n")
+            let run = try await runProduct("domaincheck", arguments)
+            #expect(run.exitCode == 2)
+            #expect(run.standardOutput == "Please provide a TLD. Example: domaincheck COM.BR\n")
         }
     }
 
     @Test func usageErrorsExitTwo() async throws {
-        let badServer = try await runTool("domaincheck", ["dev", "--nameserver", "dns.example"])
-        #expect(badServer.status == 2)
-        #expect(badServer.stderr.contains("bad nameserver"))
-        let missingFile = try await runTool("domaincheck", ["dev", "--names", "/nonexistent/names.txt"])
-        #expect(missingFile.status == 2)
-        #expect(missingFile.stderr.contains("cannot read /nonexistent/names.txt"))
-        let badLimit = try await runTool("blogdom", ["--limit", "0"])
-        #expect(badLimit.status == 2)
-        #expect(badLimit.stderr.contains("--limit must be at least 1; got 0"))
-        let badTimeout = try await runTool("domaincheck", ["dev", "--timeout", "nan"])
-        #expect(badTimeout.status == 2)
-        #expect(badTimeout.stderr.contains("--timeout must be"))
-        #expect(badTimeout.stdout.isEmpty)
+        let badServer = try await runProduct("domaincheck", ["dev", "--nameserver", "dns.example"])
+        #expect(badServer.exitCode == 2)
+        #expect(badServer.standardError.contains("bad nameserver"))
+        let missingFile = try await runProduct("domaincheck", ["dev", "--names", "/nonexistent/names.txt"])
+        #expect(missingFile.exitCode == 2)
+        #expect(missingFile.standardError.contains("cannot read /nonexistent/names.txt"))
+        let badLimit = try await runProduct("blogdom", ["--limit", "0"])
+        #expect(badLimit.exitCode == 2)
+        #expect(badLimit.standardError.contains("--limit must be at least 1; got 0"))
+        let badTimeout = try await runProduct("domaincheck", ["dev", "--timeout", "nan"])
+        #expect(badTimeout.exitCode == 2)
+        #expect(badTimeout.standardError.contains("--timeout must be"))
+        #expect(badTimeout.standardOutput.isEmpty)
     }
 
     /// What ArgumentParser itself rejects keeps its status, 64.
     @Test func malformedOptionsExit64() async throws {
         for (tool, arguments) in [("blogdom", ["--limit", "abc"]), ("domaincheck", ["dev", "--timeout", "-1"])] {
-            let run = try await runTool(tool, arguments)
-            #expect(run.status == 64, "\(tool) \(arguments)")
-            #expect(run.stdout.isEmpty)
+            let run = try await runProduct(tool, arguments)
+            #expect(run.exitCode == 64, "\(tool) \(arguments)")
+            #expect(run.standardOutput.isEmpty)
         }
     }
 }

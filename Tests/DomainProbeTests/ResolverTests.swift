@@ -1,4 +1,5 @@
 import DomainProbe
+import TestSupport
 import Testing
 
 @Suite struct SystemResolverTests {
@@ -56,7 +57,7 @@ import Testing
             to: try NameserverResolver.address(silent.address), timeout: .milliseconds(200), retries: 2)
         defer { Task { await resolver.close() } }
         let start = ContinuousClock.now
-        let result = try await withDeadline(10) { await probe("silent.test", using: resolver) }
+        let result = try await withTimeout(.seconds(10), "lookup") { await probe("silent.test", using: resolver) }
         let elapsed = ContinuousClock.now - start
         #expect(result.status == .error("timeout"))
         #expect(silent.snapshot.received == 3)  // first try and two retries
@@ -71,7 +72,7 @@ import Testing
         defer { Task { await resolver.close() } }
         // The retry goes out at 200 ms and is never answered; the answer to
         // the first try arrives at 300 ms and carries the same ID.
-        let result = try await withDeadline(10) { await probe("late.test", using: resolver) }
+        let result = try await withTimeout(.seconds(10), "lookup") { await probe("late.test", using: resolver) }
         #expect(result.status == .found)
         #expect(responder.snapshot.received == 2)
     }
@@ -82,7 +83,7 @@ import Testing
         let resolver = try await NameserverResolver.connect(
             to: try NameserverResolver.address(silent.address), timeout: .seconds(30), retries: 0)
         await resolver.close()
-        let result = try await withDeadline(5) { await probe("late.test", using: resolver) }
+        let result = try await withTimeout(.seconds(5), "lookup") { await probe("late.test", using: resolver) }
         #expect(result.status == .error("resolver closed"))
     }
 
@@ -95,7 +96,7 @@ import Testing
         let lookup = Task { await probe("silent.test", using: resolver) }
         try await Task.sleep(for: .milliseconds(100))
         lookup.cancel()
-        let result = try await withDeadline(5) { await lookup.value }
+        let result = try await withTimeout(.seconds(5), "lookup") { await lookup.value }
         #expect(result.status == .error("cancelled"))
     }
 
@@ -138,7 +139,7 @@ import Testing
         let resolver = try await NameserverResolver.connect(to: try NameserverResolver.address(responder.address))
         defer { Task { await resolver.close() } }
         let names = ["d600.test", "d50.test", "d400.test", "d200.test", "bad..test"]
-        let order = try await withDeadline(10) {
+        let order = try await withTimeout(.seconds(10), "lookup") {
             var order: [String] = []
             for await result in multiProbe(names, limit: 10, using: resolver) { order.append(result.domain) }
             return order
@@ -152,7 +153,7 @@ import Testing
         let resolver = try await NameserverResolver.connect(to: try NameserverResolver.address(responder.address))
         defer { Task { await resolver.close() } }
         let names = (0..<12).map { "d\(150 + $0 % 4 * 10).n\($0).test" }
-        let results = try await withDeadline(10) {
+        let results = try await withTimeout(.seconds(10), "lookup") {
             var results: [ProbeResult] = []
             for await result in multiProbe(names, limit: 4, using: resolver) { results.append(result) }
             return results

@@ -3,31 +3,8 @@ import Foundation
 import NIOCore
 import NIOPosix
 import Synchronization
+import TestSupport
 import Testing
-
-/// Fails the test with a clear message instead of hanging.
-func withDeadline<T: Sendable>(
-    _ seconds: Double,
-    _ body: @escaping @Sendable () async throws -> T
-) async throws -> T {
-    try await withThrowingTaskGroup(of: T?.self) { group in
-        group.addTask { try await body() }
-        group.addTask {
-            try await Task.sleep(for: .seconds(seconds))
-            return nil
-        }
-        defer { group.cancelAll() }
-        guard let first = try await group.next(), let value = first else {
-            throw TestFailure("timed out after \(seconds) s")
-        }
-        return value
-    }
-}
-
-struct TestFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
 
 /// A free UDP port on 127.0.0.1 (bound, read, released).
 func freeUDPPort() async throws -> Int {
@@ -111,7 +88,7 @@ func withDnsmasq<T: Sendable>(
 ) async throws -> T {
     let server = try await Dnsmasq.start(found: found)
     defer { server.stop() }
-    return try await withDeadline(30) { try await body(server) }
+    return try await withTimeout(.seconds(30), "dnsmasq test") { try await body(server) }
 }
 
 // MARK: in-test responder
@@ -231,31 +208,3 @@ final class ResponderHandler: ChannelInboundHandler {
 }
 
 // MARK: commands
-
-/// Runs one of our executables and returns its exit status and output.
-func runTool(
-    _ name: String, _ arguments: [String], stdin: String? = nil, timeout: Double = 30
-) async throws -> (status: Int32, stdout: String, stderr: String) {
-    let candidates = [
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent(".build/debug"),
-    ].map { $0.appendingPathComponent(name) }
-    guard let executable = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-        throw TestFailure("\(name) is not built (looked in \(candidates.map(\.path))); run `swift build` first")
-    }
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("domainprobe-\(UUID())")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let out = directory.appendingPathComponent("out")
-    let err = directory.appendingPathComponent("err")
-    let input = directory.appendingPathComponent("in")
-    try (stdin ?? "").write(to: input, atomically: false, encoding: .utf8)
-    let child = try Child.spawn(executable.path, arguments, stdin: input.path, stdout: out.path, stderr: err.path)
-    let status = try await child.wait(seconds: timeout)
-    return (
-        status,
-        try String(contentsOf: out, encoding: .utf8),
-        try String(contentsOf: err, encoding: .utf8)
-    )
-}

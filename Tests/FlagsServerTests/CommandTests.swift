@@ -1,15 +1,10 @@
 import Foundation
 import Synchronization
+import TestSupport
 import Testing
 
 /// The `flags-server` executable, run as a user would.
 @Suite struct CommandTests {
-    /// `swift build --build-tests` puts the executable next to the test bundle.
-    static var executable: URL {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            .appendingPathComponent("flags-server")
-    }
-
     final class Output: Sendable {
         private let text = Mutex("")
         func append(_ data: Data) { text.withLock { $0 += String(decoding: data, as: UTF8.self) } }
@@ -56,10 +51,8 @@ import Testing
     }
 
     static func launch(_ arguments: [String]) throws -> Running {
-        let path = executable.path
-        try #require(FileManager.default.isExecutableFile(atPath: path), "build flags-server first: \(path)")
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = URL(fileURLWithPath: try builtProduct("flags-server"))
         process.arguments = arguments
         let pipe = Pipe()
         process.standardOutput = pipe

@@ -3,6 +3,7 @@ import FlagCountries
 import Foundation
 import NIOCore
 import NIOHTTP1
+import TestSupport
 import Testing
 
 @testable import FlagsServer

@@ -4,6 +4,7 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import TestSupport
 
 struct Fetched: Sendable {
     var status: Int
@@ -78,11 +79,4 @@ func rawRequest(port: Int, path: String, method: String = "GET") async throws ->
 func statusCode(ofRaw response: String) -> Int? {
     let parts = response.prefix(while: { $0 != "\r" }).split(separator: " ")
     return parts.count >= 2 ? Int(parts[1]) : nil
-}
-
-/// A fresh temporary folder, removed by the caller.
-func makeTemporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("flags-server-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
 }

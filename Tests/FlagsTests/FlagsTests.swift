@@ -2,6 +2,7 @@ import FlagCountries
 import Flags
 import FlagsServer
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("flags: selection and reports")
@@ -61,7 +62,7 @@ struct SelectionTests {
 @Suite("flags: downloads against a live flags server", .timeLimit(.minutes(1)))
 struct DownloadTests {
     @Test func allDownloadsAreByteIdenticalToTheServer() async throws {
-        let dir = try makeTempDir()
+        let dir = try makeTemporaryDirectory("flags-tests")
         let results = try await withServer { server in
             try await downloadAll(
                 CountryData.codes, settings: DownloadSettings(baseURL: server.baseURL, destination: dir.path),
@@ -72,7 +73,7 @@ struct DownloadTests {
     }
 
     @Test func everyCodeGives194DownloadedAnd482NotFound() async throws {
-        let dir = try makeTempDir()
+        let dir = try makeTemporaryDirectory("flags-tests")
         let results = try await withServer { server in
             try await downloadAll(
                 FlagCodes.every, settings: DownloadSettings(baseURL: server.baseURL, destination: dir.path),
@@ -87,7 +88,7 @@ struct DownloadTests {
     @Test func seededErrorServerGivesExactCountsAndExitStatus1() async throws {
         let options = FlagsServerOptions(delay: 0.005...0.02, errorRate: 0.25, seed: 2024)
         func run() async throws -> [DownloadStatus: Int] {
-            let dir = try makeTempDir()
+            let dir = try makeTemporaryDirectory("flags-tests")
             let results = try await withServer(options) { server in
                 try await downloadAll(
                     CountryData.codes, settings: DownloadSettings(baseURL: server.baseURL, destination: dir.path),
@@ -105,18 +106,18 @@ struct DownloadTests {
         #expect((20...80).contains(errors), "about 25 % of 194")
 
         // The command line reports the same counts and exits 1.
-        let dir = try makeTempDir()
+        let dir = try makeTemporaryDirectory("flags-tests")
         let cli = try await withServer(options) { server in
             try await runFlagsBinary(["-a", "-m", "40", "-s", server.baseURL, "--dest", "out"], in: dir)
         }
-        #expect(cli.status == 1)
-        #expect(cli.stdout.contains(String(format: "%3d flags downloaded.", first[.ok, default: 0])))
-        #expect(cli.stdout.contains(String(format: "%3d errors.", errors)))
+        #expect(cli.exitCode == 1)
+        #expect(cli.standardOutput.contains(String(format: "%3d flags downloaded.", first[.ok, default: 0])))
+        #expect(cli.standardOutput.contains(String(format: "%3d errors.", errors)))
     }
 
     @Test(arguments: [1, 7])
     func inFlightRequestsNeverExceedMaxReqAndReachIt(maxRequests: Int) async throws {
-        let dir = try makeTempDir()
+        let dir = try makeTemporaryDirectory("flags-tests")
         let codes = Array(CountryData.codes.prefix(maxRequests * 3))
         // Delays of a second leave every slot time to fill even on a loaded machine.
         let stats = try await withServer(FlagsServerOptions(delay: 1.0...1.1)) { server in
@@ -131,7 +132,7 @@ struct DownloadTests {
     }
 
     @Test func countryNamesNameTheFilesAndTakeTheirOwnPermit() async throws {
-        let dir = try makeTempDir()
+        let dir = try makeTemporaryDirectory("flags-tests")
         let codes = ["BR", "CD", "GB", "US"]
         let (results, stats) = try await withServer(FlagsServerOptions(delay: 0.25...0.3)) { server in
             let results = try await downloadAll(
@@ -151,7 +152,7 @@ struct DownloadTests {
     }
 
     @Test func aDelayPastTheTimeoutGivesErrorsNotAHang() async throws {
-        let dir = try makeTempDir()
+        let dir = try makeTemporaryDirectory("flags-tests")
         let start = ContinuousClock.now
         let results = try await withServer(FlagsServerOptions(delay: 0.6...0.7)) { server in
             try await downloadAll(
@@ -166,7 +167,7 @@ struct DownloadTests {
     }
 
     @Test func killingTheServerMidRunGivesErrorsAndNoPartialFiles() async throws {
-        let dir = try makeTempDir()
+        let dir = try makeTemporaryDirectory("flags-tests")
         let dest = dir.appendingPathComponent("out")
         let (server, baseURL) = try await spawnFlagsServer(["--delay", "0.15-0.25"], in: dir)
         defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }
@@ -190,7 +191,7 @@ struct DownloadTests {
     }
 
     @Test func gatherReturnsResultsInSubmissionOrder() async throws {
-        let dir = try makeTempDir()
+        let dir = try makeTemporaryDirectory("flags-tests")
         let codes = Array(CountryData.codes.prefix(30).reversed()) + ["QQ"]
         let results = try await withServer(FlagsServerOptions(delay: 0.0...0.05, seed: 3)) { server in
             try await withFlagsClient(maxRequests: 10) { client in
@@ -210,7 +211,7 @@ struct DownloadTests {
     }
 
     @Test func retriesOn503ButNotOn418() async throws {
-        let dir = try makeTempDir()
+        let dir = try makeTemporaryDirectory("flags-tests")
         let flaky = try await FlakyServer.start(failures: 2)
         let retried = try await downloadAll(
             ["BR"],
@@ -246,7 +247,7 @@ struct DownloadTests {
     }
 
     @Test func timeoutsAreRetriedToo() async throws {
-        let dir = try makeTempDir()
+        let dir = try makeTemporaryDirectory("flags-tests")
         let (results, stats) = try await withServer(FlagsServerOptions(delay: 2.0...2.0)) { server in
             let results = try await downloadAll(
                 ["BR"],
@@ -263,7 +264,7 @@ struct DownloadTests {
     }
 
     @Test func skipExistingMakesNoRequestForSavedFlags() async throws {
-        let dir = try makeTempDir()
+        let dir = try makeTemporaryDirectory("flags-tests")
         try await withServer { server in
             let settings = DownloadSettings(baseURL: server.baseURL, destination: dir.path, skipExisting: true)
             _ = try await downloadAll(["BR", "CN"], settings: settings, maxRequests: 2)
@@ -291,29 +292,29 @@ struct CommandLineTests {
         (["--no-such-option"], "*** Usage error: Unknown option '--no-such-option'"),
     ])
     func usageErrorsExit2(arguments: [String], message: String) async throws {
-        let result = try await runFlagsBinary(arguments, in: try makeTempDir(), timeout: 10)
-        #expect(result.status == 2)
-        #expect(result.stdout.hasPrefix(message), "stdout: \(result.stdout)")
-        #expect(result.stdout.contains("Usage: flags"))
-        #expect(result.stdout.hasSuffix("See flags --help.\n"))
+        let result = try await runFlagsBinary(arguments, in: try makeTemporaryDirectory("flags-tests"), timeout: 10)
+        #expect(result.exitCode == 2)
+        #expect(result.standardOutput.hasPrefix(message), "stdout: \(result.standardOutput)")
+        #expect(result.standardOutput.contains("Usage: flags"))
+        #expect(result.standardOutput.hasSuffix("See flags --help.\n"))
     }
 
     @Test(arguments: ["--help", "-h"])
     func helpPrintsTheUsageAndExits0(option: String) async throws {
-        let result = try await runFlagsBinary([option], in: try makeTempDir(), timeout: 10)
-        #expect(result.status == 0, "stderr: \(result.stderr)")
-        #expect(result.stdout.contains("USAGE: flags"))
-        #expect(result.stdout.contains("--max-req <max-req>"))
-        #expect(!result.stdout.contains("*** Usage error"))
-        #expect(result.stderr.isEmpty)
+        let result = try await runFlagsBinary([option], in: try makeTemporaryDirectory("flags-tests"), timeout: 10)
+        #expect(result.exitCode == 0, "stderr: \(result.standardError)")
+        #expect(result.standardOutput.contains("USAGE: flags"))
+        #expect(result.standardOutput.contains("--max-req <max-req>"))
+        #expect(!result.standardOutput.contains("*** Usage error"))
+        #expect(result.standardError.isEmpty)
     }
 
     @Test func reportsVerboseLinesAndJSON() async throws {
-        let dir = try makeTempDir()
+        let dir = try makeTemporaryDirectory("flags-tests")
         try await withServer { server in
             let verbose = try await runFlagsBinary(["us", "BR", "cn", "-v", "-s", server.baseURL], in: dir)
-            #expect(verbose.status == 0)
-            let lines = verbose.stdout.split(separator: "\n").map(String.init)
+            #expect(verbose.exitCode == 0)
+            let lines = verbose.standardOutput.split(separator: "\n").map(String.init)
             #expect(
                 Array(lines.prefix(3)) == [
                     "Custom site: \(server.baseURL)", "Searching for 3 flags: BR, CN, US",
@@ -326,57 +327,57 @@ struct CommandLineTests {
             #expect(try expectOnlyCompleteFlags(in: dir.appendingPathComponent("downloaded")) == 3)
 
             let missing = try await runFlagsBinary(["xx", "-v", "-s", server.baseURL, "--dest", "other"], in: dir)
-            #expect(missing.status == 0)
-            #expect(missing.stdout.contains("Searching for 1 flag: XX\n1 connection will be used.\n"))
-            #expect(missing.stdout.contains("XX not found: \(server.baseURL)/xx/xx.gif\n"))
-            #expect(missing.stdout.contains("  0 flags downloaded.\n  1 not found.\n"))
+            #expect(missing.exitCode == 0)
+            #expect(missing.standardOutput.contains("Searching for 1 flag: XX\n1 connection will be used.\n"))
+            #expect(missing.standardOutput.contains("XX not found: \(server.baseURL)/xx/xx.gif\n"))
+            #expect(missing.standardOutput.contains("  0 flags downloaded.\n  1 not found.\n"))
 
             let json = try await runFlagsBinary(["-a", "-l", "12", "ZZ", "--json", "-s", server.baseURL], in: dir)
-            #expect(json.status == 0)
-            let summary = try JSONDecoder().decode(FlagsSummary.self, from: Data(json.stdout.utf8))
+            #expect(json.exitCode == 0)
+            let summary = try JSONDecoder().decode(FlagsSummary.self, from: Data(json.standardOutput.utf8))
             #expect(summary.downloaded == 12 && summary.errors == 0 && summary.results.count == 12)
             #expect(summary.results.map(\.code) == Array(CountryData.codes.prefix(12)))
         }
     }
 
     @Test func gatherPrintsCodesThenTheTotal() async throws {
-        let dir = try makeTempDir()
+        let dir = try makeTemporaryDirectory("flags-tests")
         let result = try await withServer { server in
             try await runFlagsBinary(["--gather", "-s", server.baseURL, "-m", "20"], in: dir)
         }
-        #expect(result.status == 0)
-        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(result.exitCode == 0)
+        let lines = result.standardOutput.split(separator: "\n").map(String.init)
         #expect(lines.count == 2)
         #expect(Set(lines[0].split(separator: " ").map(String.init)) == Set(FlagCodes.mostPopulous))
         #expect(lines[1].wholeMatch(of: /20 downloads in \d+\.\d\ds/) != nil)
     }
 
     @Test func ctrlCCancelsInFlightRequestsReportsAndExits130() async throws {
-        let dir = try makeTempDir()
+        let dir = try makeTemporaryDirectory("flags-tests")
         let start = ContinuousClock.now
         let result = try await withServer(FlagsServerOptions(delay: 0.2...3.0, seed: 11)) { server in
             try await runFlagsBinary(
                 ["-a", "-m", "8", "-v", "-s", server.baseURL], in: dir, timeout: 20, interruptAfter: 1.5)
         }
         #expect(ContinuousClock.now - start < .seconds(10))
-        #expect(result.status == 130, "stdout: \(result.stdout) stderr: \(result.stderr)")
-        #expect(result.stdout.contains("cancelled (interrupted)."))
-        #expect(result.stdout.contains("Elapsed time: "))
+        #expect(result.exitCode == 130, "stdout: \(result.standardOutput) stderr: \(result.standardError)")
+        #expect(result.standardOutput.contains("cancelled (interrupted)."))
+        #expect(result.standardOutput.contains("Elapsed time: "))
         let saved = try expectOnlyCompleteFlags(in: dir.appendingPathComponent("downloaded"))
-        #expect(result.stdout.contains(String(format: "%3d flag", saved)))
+        #expect(result.standardOutput.contains(String(format: "%3d flag", saved)))
         #expect(saved < 194)
     }
 
     @Test func withoutAServerItStartsTheBuiltInOne() async throws {
-        let dir = try makeTempDir()
+        let dir = try makeTemporaryDirectory("flags-tests")
         let result = try await runFlagsBinary(["-l", "3"], in: dir)
-        if result.stdout.hasPrefix("Nothing answers at localhost:8000") {
-            #expect(result.status == 0)
-            #expect(result.stdout.contains("  3 flags downloaded."))
+        if result.standardOutput.hasPrefix("Nothing answers at localhost:8000") {
+            #expect(result.exitCode == 0)
+            #expect(result.standardOutput.contains("  3 flags downloaded."))
             #expect(try expectOnlyCompleteFlags(in: dir.appendingPathComponent("downloaded")) == 3)
         } else {
             // Something else listens on port 8000 on this machine: flags must use it, not start its own.
-            #expect(result.stdout.hasPrefix("LOCAL site: http://localhost:8000/flags\n"))
+            #expect(result.standardOutput.hasPrefix("LOCAL site: http://localhost:8000/flags\n"))
         }
     }
 }

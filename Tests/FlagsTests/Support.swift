@@ -5,13 +5,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import Synchronization
-
-/// A fresh folder under the system temp dir, unique per test.
-func makeTempDir() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("flags-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}
+import TestSupport
 
 func files(in dir: URL) throws -> [String] {
     try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
@@ -60,79 +54,23 @@ func expectOnlyCompleteFlags(in dir: URL) throws -> Int {
     return count
 }
 
-struct TestFailure: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
-}
-
 // MARK: - Running the `flags` executable
 
-struct ProcessResult {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-}
-
-/// The `flags` binary that `swift build --build-tests` put next to the test bundle.
-func flagsExecutable(_ name: String = "flags") throws -> URL {
-    let candidates = [
-        Bundle.main.executableURL?.deletingLastPathComponent(),
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
-        Bundle.main.bundleURL.deletingLastPathComponent(),
-    ].compactMap { $0?.appendingPathComponent(name) }
-    guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-        throw TestFailure(
-            "the \(name) executable is missing (looked at \(candidates.map(\.path))); run swift build --build-tests")
-    }
-    return found
-}
-
-/// Runs `flags` in `directory`, killing it after `timeout` seconds; with
-/// `interruptAfter`, sends it SIGINT first.
+/// Runs the built `flags` in `directory`; with `interruptAfter`, sends it
+/// SIGINT then, as a user's Ctrl-C.
 func runFlagsBinary(
     _ arguments: [String], in directory: URL, timeout: Double = 30, interruptAfter: Double? = nil
-) async throws -> ProcessResult {
-    let process = Process()
-    process.executableURL = try flagsExecutable()
-    process.arguments = arguments
-    process.currentDirectoryURL = directory
-    let out = directory.appendingPathComponent(".stdout-\(UUID().uuidString)")
-    let err = directory.appendingPathComponent(".stderr-\(UUID().uuidString)")
-    FileManager.default.createFile(atPath: out.path, contents: nil)
-    FileManager.default.createFile(atPath: err.path, contents: nil)
-    process.standardOutput = try FileHandle(forWritingTo: out)
-    process.standardError = try FileHandle(forWritingTo: err)
-    let (ended, continuation) = AsyncStream.makeStream(of: Int32.self)
-    process.terminationHandler = {
-        continuation.yield($0.terminationStatus)
-        continuation.finish()
-    }
-    try process.run()
-    let watchdog = Task {
-        if let interruptAfter {
-            try await Task.sleep(for: .seconds(interruptAfter))
-            kill(process.processIdentifier, SIGINT)
-        }
-        try await Task.sleep(for: .seconds(timeout))
-        process.terminate()
-    }
-    var status: Int32 = -1
-    for await value in ended { status = value }
-    watchdog.cancel()
-    let result = ProcessResult(
-        status: status,
-        stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
-        stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
-    try? FileManager.default.removeItem(at: out)
-    try? FileManager.default.removeItem(at: err)
-    return result
+) async throws -> ProcessOutput {
+    try await runProduct(
+        "flags", arguments, workingDirectory: directory.path,
+        signal: interruptAfter.map { (SIGINT, .seconds($0)) }, timeout: .seconds(timeout))
 }
 
 /// A `flags-server` process on a free port, so a test can kill it for real
 /// (SIGKILL closes every socket at once, unlike a graceful stop).
 func spawnFlagsServer(_ arguments: [String], in directory: URL) async throws -> (Process, baseURL: String) {
     let process = Process()
-    process.executableURL = try flagsExecutable("flags-server")
+    process.executableURL = URL(fileURLWithPath: try builtProduct("flags-server"))
     process.arguments = ["--port", "0"] + arguments
     let out = directory.appendingPathComponent(".server-\(UUID().uuidString)")
     FileManager.default.createFile(atPath: out.path, contents: nil)

@@ -43,13 +43,15 @@ public struct ProcessOutput: Sendable {
 }
 
 /// Runs `executable` (a path) to completion with `arguments` and `input` on
-/// its standard input, and kills it if it outlives `timeout`.
+/// its standard input, and kills it if it outlives `timeout`. With
+/// `signal`, sends that signal once `after` has passed (a user's Ctrl-C).
 public func runProcess(
     _ executable: String,
     _ arguments: [String],
     input: String = "",
     workingDirectory: String? = nil,
     environment: [String: String] = [:],
+    signal: (number: Int32, after: Duration)? = nil,
     timeout: Duration = .seconds(60)
 ) async throws -> ProcessOutput {
     let command = ([executable] + arguments).joined(separator: " ")
@@ -64,17 +66,22 @@ public func runProcess(
             input: .string(input),
             output: .string(limit: 64 << 20),
             error: .string(limit: 64 << 20)
-        )
+        ) { execution in
+            guard let signal else { return }
+            try await Task.sleep(for: signal.after)
+            // The program may have ended already; then there is nobody to signal.
+            try? execution.send(signal: Signal(rawValue: signal.number))
+        }
     }
     var exitCode: Int32?
-    var signal: Int32?
+    var signalled: Int32?
     switch result.terminationStatus {
     case .exited(let code): exitCode = code
-    case .signaled(let number): signal = number
+    case .signaled(let number): signalled = number
     }
     return ProcessOutput(
-        exitCode: exitCode, signal: signal,
-        standardOutput: result.standardOutput ?? "", standardError: result.standardError ?? "")
+        exitCode: exitCode, signal: signalled,
+        standardOutput: result.standardOutput, standardError: result.standardError)
 }
 
 /// Runs the built product `name`, as `runProcess` does.
@@ -84,9 +91,17 @@ public func runProduct(
     input: String = "",
     workingDirectory: String? = nil,
     environment: [String: String] = [:],
+    signal: (number: Int32, after: Duration)? = nil,
     timeout: Duration = .seconds(60)
 ) async throws -> ProcessOutput {
     try await runProcess(
         try builtProduct(name), arguments, input: input, workingDirectory: workingDirectory,
-        environment: environment, timeout: timeout)
+        environment: environment, signal: signal, timeout: timeout)
+}
+
+/// A new empty folder under the system's temporary folder, for one test.
+public func makeTemporaryDirectory(_ prefix: String = "asyncnettools") throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
 }
