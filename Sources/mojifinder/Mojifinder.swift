@@ -1,4 +1,5 @@
 import ArgumentParser
+import AsyncSupport
 import CharIndex
 import CharIndexData
 
@@ -28,9 +29,9 @@ struct Search: ParsableCommand {
     func run() throws {
         let query = words.joined(separator: " ")
         guard !tokenize(query).isEmpty else {
-            print("Please give one or more words to search.")
+            writeUnbuffered("Please give one or more words to search.\n")
             throw ExitCode(2)
         }
-        print(SearchReport.text(for: InvertedIndex.unicode.search(query)), terminator: "")
+        writeUnbuffered(SearchReport.text(for: InvertedIndex.unicode.search(query)))
     }
 }
