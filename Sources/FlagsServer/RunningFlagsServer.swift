@@ -39,3 +39,19 @@ public final class RunningFlagsServer: Sendable {
         await runner.value
     }
 }
+
+/// Starts a server, runs `body` with it, and stops it however `body` ends:
+/// the scoped form, like an `async with` block around the server.
+public func withFlagsServer<T>(
+    _ options: FlagsServerOptions = FlagsServerOptions(), _ body: (RunningFlagsServer) async throws -> T
+) async throws -> T {
+    let server = try await startFlagsServer(options)
+    do {
+        let result = try await body(server)
+        await server.stop()
+        return result
+    } catch {
+        await server.stop()
+        throw error
+    }
+}

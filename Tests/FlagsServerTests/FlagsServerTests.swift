@@ -61,7 +61,7 @@ import Testing
 
 @Suite struct FlagsServerTests {
     @Test func servesEveryBuiltInFlagAndItsMetadata() async throws {
-        try await withServer { server in
+        try await withFlagsServer { server in
             try await withClient(connections: 8) { client in
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     for code in CountryData.codes {
@@ -99,7 +99,7 @@ import Testing
     }
 
     @Test func unknownPathsAre404() async throws {
-        try await withServer { server in
+        try await withFlagsServer { server in
             try await withClient { client in
                 let base = "http://127.0.0.1:\(server.port)"
                 for path in [
@@ -115,7 +115,7 @@ import Testing
     }
 
     @Test func headAnswersHeadersWithoutABody() async throws {
-        try await withServer { server in
+        try await withFlagsServer { server in
             try await withClient { client in
                 let response = try await fetch(client, "\(server.baseURL)/br/br.gif", method: .HEAD)
                 #expect(response.status == 200)
@@ -139,7 +139,7 @@ import Testing
         try Data("notes".utf8).write(to: folder.appendingPathComponent("notes.txt"))
         try Data("secret".utf8).write(to: root.appendingPathComponent("secret.txt"))
 
-        try await withServer(FlagsServerOptions(directory: root.path)) { server in
+        try await withFlagsServer(FlagsServerOptions(directory: root.path)) { server in
             try await withClient { client in
                 let image = try await fetch(client, "\(server.baseURL)/zz/zz.gif")
                 #expect(image.status == 200)
@@ -177,7 +177,7 @@ import Testing
         try FileManager.default.createSymbolicLink(
             atPath: root.appendingPathComponent("flags/up").path, withDestinationPath: "..")
 
-        try await withServer(FlagsServerOptions(directory: root.path)) { server in
+        try await withFlagsServer(FlagsServerOptions(directory: root.path)) { server in
             let attempts = [
                 "/flags/../secret.txt", "/flags/zz/../../secret.txt", "/flags/%2e%2e/secret.txt",
                 "/flags/zz/..%2f..%2fsecret.txt", "/flags/zz/%2e%2e%2f%2e%2e%2fsecret.txt", "/flags/./../secret.txt",
@@ -196,7 +196,7 @@ import Testing
     }
 
     @Test func statsRoutes() async throws {
-        try await withServer { server in
+        try await withFlagsServer { server in
             try await withClient { client in
                 for _ in 0..<3 { _ = try await fetch(client, "\(server.baseURL)/fr/fr.gif") }
                 let stats = try await fetch(client, "http://127.0.0.1:\(server.port)/stats")
@@ -214,7 +214,7 @@ import Testing
     }
 
     @Test func errorsAre418WithAShortBody() async throws {
-        try await withServer(FlagsServerOptions(errorRate: 1)) { server in
+        try await withFlagsServer(FlagsServerOptions(errorRate: 1)) { server in
             try await withClient { client in
                 let response = try await fetch(client, "\(server.baseURL)/ad/ad.gif")
                 #expect(response.status == 418)
@@ -269,7 +269,7 @@ import Testing
     }
 
     @Test func aBusyPortIsAClearError() async throws {
-        try await withServer { server in
+        try await withFlagsServer { server in
             await #expect {
                 _ = try await startFlagsServer(FlagsServerOptions(port: server.port))
             } throws: { error in
@@ -314,7 +314,7 @@ import Testing
         #expect((200...300).contains(expected))
 
         func countErrors() async throws -> (teapots: Int, ok: Int) {
-            try await withServer(options) { server in
+            try await withFlagsServer(options) { server in
                 try await withClient(connections: 20) { client in
                     try await withThrowingTaskGroup(of: Int.self) { group in
                         for index in 0..<1000 {
@@ -350,7 +350,7 @@ import Testing
         }
         #expect(expected.allSatisfy { bounds.contains($0) })
         #expect(expected.max()! - expected.min()! > 0.05, "a uniform draw spreads out: \(expected)")
-        try await withServer(FlagsServerOptions(delay: bounds, seed: 11)) { server in
+        try await withFlagsServer(FlagsServerOptions(delay: bounds, seed: 11)) { server in
             try await withClient { client in
                 for delay in expected {
                     let start = ContinuousClock.now
@@ -367,7 +367,7 @@ import Testing
 
     @Test func twoThousandDelayedRequestsOverlap() async throws {
         let delay = 3.0
-        try await withServer(FlagsServerOptions(delay: delay...delay)) { server in
+        try await withFlagsServer(FlagsServerOptions(delay: delay...delay)) { server in
             let start = ContinuousClock.now
             // One plain connection per request: a light client, so the test measures the server.
             let statuses = try await withThrowingTaskGroup(of: Int?.self) { group in

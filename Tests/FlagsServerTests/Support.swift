@@ -40,21 +40,6 @@ func fetch(_ client: HTTPClient, _ url: String, method: HTTPMethod = .GET) async
     return Fetched(status: Int(response.status.code), headers: response.headers, body: Array(buffer: body))
 }
 
-/// Starts a server, runs `body`, and stops the server whatever happens.
-func withServer<T: Sendable>(
-    _ options: FlagsServerOptions = FlagsServerOptions(), _ body: (RunningFlagsServer) async throws -> T
-) async throws -> T {
-    let server = try await startFlagsServer(options)
-    do {
-        let result = try await body(server)
-        await server.stop()
-        return result
-    } catch {
-        await server.stop()
-        throw error
-    }
-}
-
 /// Sends the request line exactly as given, which no URL-parsing client
 /// guarantees, and returns the whole raw response.
 func rawRequest(port: Int, path: String, method: String = "GET") async throws -> String {

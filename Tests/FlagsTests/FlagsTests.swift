@@ -63,7 +63,7 @@ struct SelectionTests {
 struct DownloadTests {
     @Test func allDownloadsAreByteIdenticalToTheServer() async throws {
         let dir = try makeTemporaryDirectory("flags-tests")
-        let results = try await withServer { server in
+        let results = try await withFlagsServer { server in
             try await downloadAll(
                 CountryData.codes, settings: DownloadSettings(baseURL: server.baseURL, destination: dir.path),
                 maxRequests: 50)
@@ -74,7 +74,7 @@ struct DownloadTests {
 
     @Test func everyCodeGives194DownloadedAnd482NotFound() async throws {
         let dir = try makeTemporaryDirectory("flags-tests")
-        let results = try await withServer { server in
+        let results = try await withFlagsServer { server in
             try await downloadAll(
                 FlagCodes.every, settings: DownloadSettings(baseURL: server.baseURL, destination: dir.path),
                 maxRequests: 100)
@@ -89,7 +89,7 @@ struct DownloadTests {
         let options = FlagsServerOptions(delay: 0.005...0.02, errorRate: 0.25, seed: 2024)
         func run() async throws -> [DownloadStatus: Int] {
             let dir = try makeTemporaryDirectory("flags-tests")
-            let results = try await withServer(options) { server in
+            let results = try await withFlagsServer(options) { server in
                 try await downloadAll(
                     CountryData.codes, settings: DownloadSettings(baseURL: server.baseURL, destination: dir.path),
                     maxRequests: 40)
@@ -107,7 +107,7 @@ struct DownloadTests {
 
         // The command line reports the same counts and exits 1.
         let dir = try makeTemporaryDirectory("flags-tests")
-        let cli = try await withServer(options) { server in
+        let cli = try await withFlagsServer(options) { server in
             try await runFlagsBinary(["-a", "-m", "40", "-s", server.baseURL, "--dest", "out"], in: dir)
         }
         #expect(cli.exitCode == 1)
@@ -120,7 +120,7 @@ struct DownloadTests {
         let dir = try makeTemporaryDirectory("flags-tests")
         let codes = Array(CountryData.codes.prefix(maxRequests * 3))
         // Delays of a second leave every slot time to fill even on a loaded machine.
-        let stats = try await withServer(FlagsServerOptions(delay: 1.0...1.1)) { server in
+        let stats = try await withFlagsServer(FlagsServerOptions(delay: 1.0...1.1)) { server in
             let results = try await downloadAll(
                 codes, settings: DownloadSettings(baseURL: server.baseURL, destination: dir.path),
                 maxRequests: maxRequests)
@@ -134,7 +134,7 @@ struct DownloadTests {
     @Test func countryNamesNameTheFilesAndTakeTheirOwnPermit() async throws {
         let dir = try makeTemporaryDirectory("flags-tests")
         let codes = ["BR", "CD", "GB", "US"]
-        let (results, stats) = try await withServer(FlagsServerOptions(delay: 0.25...0.3)) { server in
+        let (results, stats) = try await withFlagsServer(FlagsServerOptions(delay: 0.25...0.3)) { server in
             let results = try await downloadAll(
                 codes,
                 settings: DownloadSettings(baseURL: server.baseURL, destination: dir.path, countryNames: true),
@@ -154,7 +154,7 @@ struct DownloadTests {
     @Test func aDelayPastTheTimeoutGivesErrorsNotAHang() async throws {
         let dir = try makeTemporaryDirectory("flags-tests")
         let start = ContinuousClock.now
-        let results = try await withServer(FlagsServerOptions(delay: 0.6...0.7)) { server in
+        let results = try await withFlagsServer(FlagsServerOptions(delay: 0.6...0.7)) { server in
             try await downloadAll(
                 ["AD", "BR", "CN", "DE", "EG", "FR"],
                 settings: DownloadSettings(baseURL: server.baseURL, destination: dir.path, flagTimeout: 0.2),
@@ -193,7 +193,7 @@ struct DownloadTests {
     @Test func gatherReturnsResultsInSubmissionOrder() async throws {
         let dir = try makeTemporaryDirectory("flags-tests")
         let codes = Array(CountryData.codes.prefix(30).reversed()) + ["QQ"]
-        let results = try await withServer(FlagsServerOptions(delay: 0.0...0.05, seed: 3)) { server in
+        let results = try await withFlagsServer(FlagsServerOptions(delay: 0.0...0.05, seed: 3)) { server in
             try await withFlagsClient(maxRequests: 10) { client in
                 var completion: [String] = []
                 let results = try await downloadGathered(
@@ -232,7 +232,7 @@ struct DownloadTests {
         #expect(gaveUp.first?.detail == "HTTP error 503 - Service Unavailable")
         #expect(gaveUp.first?.requests == 2)
 
-        let (teapots, stats) = try await withServer(FlagsServerOptions(errorRate: 1)) { server in
+        let (teapots, stats) = try await withFlagsServer(FlagsServerOptions(errorRate: 1)) { server in
             let results = try await downloadAll(
                 ["AD", "BR", "CN"],
                 settings: DownloadSettings(
@@ -248,7 +248,7 @@ struct DownloadTests {
 
     @Test func timeoutsAreRetriedToo() async throws {
         let dir = try makeTemporaryDirectory("flags-tests")
-        let (results, stats) = try await withServer(FlagsServerOptions(delay: 2.0...2.0)) { server in
+        let (results, stats) = try await withFlagsServer(FlagsServerOptions(delay: 2.0...2.0)) { server in
             let results = try await downloadAll(
                 ["BR"],
                 settings: DownloadSettings(
@@ -265,7 +265,7 @@ struct DownloadTests {
 
     @Test func skipExistingMakesNoRequestForSavedFlags() async throws {
         let dir = try makeTemporaryDirectory("flags-tests")
-        try await withServer { server in
+        try await withFlagsServer { server in
             let settings = DownloadSettings(baseURL: server.baseURL, destination: dir.path, skipExisting: true)
             _ = try await downloadAll(["BR", "CN"], settings: settings, maxRequests: 2)
             await server.resetStats()
@@ -311,7 +311,7 @@ struct CommandLineTests {
 
     @Test func reportsVerboseLinesAndJSON() async throws {
         let dir = try makeTemporaryDirectory("flags-tests")
-        try await withServer { server in
+        try await withFlagsServer { server in
             let verbose = try await runFlagsBinary(["us", "BR", "cn", "-v", "-s", server.baseURL], in: dir)
             #expect(verbose.exitCode == 0)
             let lines = verbose.standardOutput.split(separator: "\n").map(String.init)
@@ -342,7 +342,7 @@ struct CommandLineTests {
 
     @Test func gatherPrintsCodesThenTheTotal() async throws {
         let dir = try makeTemporaryDirectory("flags-tests")
-        let result = try await withServer { server in
+        let result = try await withFlagsServer { server in
             try await runFlagsBinary(["--gather", "-s", server.baseURL, "-m", "20"], in: dir)
         }
         #expect(result.exitCode == 0)
@@ -355,7 +355,7 @@ struct CommandLineTests {
     @Test func ctrlCCancelsInFlightRequestsReportsAndExits130() async throws {
         let dir = try makeTemporaryDirectory("flags-tests")
         let start = ContinuousClock.now
-        let result = try await withServer(FlagsServerOptions(delay: 0.2...3.0, seed: 11)) { server in
+        let result = try await withFlagsServer(FlagsServerOptions(delay: 0.2...3.0, seed: 11)) { server in
             try await runFlagsBinary(
                 ["-a", "-m", "8", "-v", "-s", server.baseURL], in: dir, timeout: 20, interruptAfter: 1.5)
         }

@@ -11,21 +11,6 @@ func files(in dir: URL) throws -> [String] {
     try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
 }
 
-/// Starts a flags server on a free port, runs `body`, and stops it whatever happens.
-func withServer<T: Sendable>(
-    _ options: FlagsServerOptions = FlagsServerOptions(), _ body: (RunningFlagsServer) async throws -> T
-) async throws -> T {
-    let server = try await startFlagsServer(options)
-    do {
-        let result = try await body(server)
-        await server.stop()
-        return result
-    } catch {
-        await server.stop()
-        throw error
-    }
-}
-
 /// The library's supervisor with its own client, as `flags` runs it.
 func downloadAll(
     _ codes: [String], settings: DownloadSettings, maxRequests: Int
