@@ -34,6 +34,12 @@ let package = Package(
         .target(name: "AsyncSupport", dependencies: [.product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "AsyncSupportTests", dependencies: ["AsyncSupport"]),
 
+        // What every command line shares: the range check of numeric options.
+        .target(
+            name: "CommandLineSupport",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
         // The one test-support target: built products, processes with a time
         // limit, timeouts and the test error.
         .target(
@@ -44,6 +50,9 @@ let package = Package(
             ],
             path: "Tests/TestSupport"
         ),
+
+        // Every executable and subcommand at help, unknown options and hostile values.
+        .testTarget(name: "CLIRobustnessTests", dependencies: ["AsyncSupport", "TestSupport"]),
 
         // mojifinder: inverted index of Unicode names, CLI, web and TCP front ends.
         .target(name: "CharIndex"),
@@ -57,6 +66,7 @@ let package = Package(
             name: "mojifinder",
             dependencies: [
                 "AsyncSupport",
+                "CommandLineSupport",
                 "CharIndex",
                 "CharIndexData",
                 "MojiTCP",
@@ -123,6 +133,7 @@ let package = Package(
             name: "DomainProbeCLI",
             dependencies: [
                 "AsyncSupport",
+                "CommandLineSupport",
                 "DomainProbe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -172,6 +183,7 @@ let package = Package(
             name: "flags-server",
             dependencies: [
                 "AsyncSupport",
+                "CommandLineSupport",
                 "FlagsServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -205,6 +217,7 @@ let package = Package(
             name: "flags",
             dependencies: [
                 "AsyncSupport",
+                "CommandLineSupport",
                 "Flags",
                 "FlagsServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -11,13 +11,15 @@
 ///
 /// When the calling task is cancelled, no new element is started; the ones
 /// in flight see the cancellation, and their outputs are still handled.
+/// A `limit` below 1 counts as 1.
 public func forEachConcurrently<Element: Sendable, Output: Sendable>(
     _ elements: some Sequence<Element>,
     limit: Int,
     work: @escaping @Sendable (Element) async -> Output,
     handle: (Output) async -> [Element]
 ) async {
-    precondition(limit >= 1, "limit must be at least 1")
+    // A limit below 1 (a caller's mistake) runs one at a time rather than trapping.
+    let limit = max(1, limit)
     await withTaskGroup(of: Output.self) { group in
         var pending = elements.makeIterator()
         var followUps: [Element] = []

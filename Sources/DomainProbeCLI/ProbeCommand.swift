@@ -2,7 +2,7 @@ import ArgumentParser
 import AsyncSupport
 
 /// A problem with what the user asked for, found while running (an unreadable
-/// names file, a nameserver that is not an IP address): exit status 2.
+/// names file, a nameserver that is not an IP address): a usage error, exit status 64.
 public struct UsageError: Error, CustomStringConvertible {
     public let description: String
 
@@ -10,26 +10,22 @@ public struct UsageError: Error, CustomStringConvertible {
 }
 
 extension AsyncParsableCommand {
-    /// The `main` of blogdom and domaincheck: ArgumentParser's, except that
-    /// usage problems exit 2, as these commands always have. That covers a
-    /// `UsageError` from `run()` and a value `ProbeOptions.validate()` refuses;
-    /// ArgumentParser would exit 64 for the latter, as it does (and still does
-    /// here) for a malformed command line such as `--limit abc`.
+    /// The `main` of blogdom and domaincheck: ArgumentParser's, plus a
+    /// `UsageError` from `run()` printed as `name: message` with the status of
+    /// every usage error, 64 (EX_USAGE).
     public static func probeCommandMain(_ arguments: [String]? = nil) async {
         let name = configuration.commandName ?? "\(Self.self)"
         var command: Self
         do {
             command = try parse(arguments)
         } catch {
-            guard ProbeOptions.isRefusal(message(for: error)) else { exit(withError: error) }
-            writeUnbuffered(fullMessage(for: error) + "\n", to: 2)
-            exit(withError: ExitCode(2))
+            exit(withError: error)
         }
         do {
             try await command.run()
         } catch let error as UsageError {
             writeUnbuffered("\(name): \(error)\n", to: 2)
-            exit(withError: ExitCode(2))
+            exit(withError: ExitCode.validationFailure)
         } catch {
             exit(withError: error)
         }

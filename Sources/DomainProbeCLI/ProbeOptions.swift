@@ -1,40 +1,25 @@
 import ArgumentParser
+import CommandLineSupport
 
 /// The options blogdom and domaincheck share, included in each with `@OptionGroup`.
 public struct ProbeOptions: ParsableArguments, Sendable {
-    @Option(help: "Lookups in flight at most.")
+    @Option(help: "Lookups in flight at most (default 100; 1–10000).")
     public var limit = 100
 
     @Option(help: "Ask this DNS server (IP[:PORT]) over UDP instead of the system resolver.")
     public var nameserver: String?
 
-    @Option(help: "Seconds to wait for each DNS answer (with --nameserver).")
+    @Option(help: "Seconds to wait for each DNS answer, with --nameserver (default 2; 0.001–3600).")
     public var timeout = 2.0
 
-    @Option(help: "Times to ask again after a timeout (with --nameserver).")
+    @Option(help: "Times to ask again after a timeout, with --nameserver (default 2; 0–10).")
     public var retries = 2
 
     public init() {}
 
     public func validate() throws {
-        guard limit >= 1 else { throw Self.refusal("--limit", mustBe: "at least 1", got: limit) }
-        // Written so that NaN fails too.
-        guard timeout > 0, timeout <= 3600 else {
-            throw Self.refusal("--timeout", mustBe: "a number of seconds above 0 and at most 3600", got: timeout)
-        }
-    }
-
-    /// Every refusal of `validate()` has this form, so `isRefusal` can tell it
-    /// from ArgumentParser's own messages, none of which starts with an option.
-    static func refusal(_ option: String, mustBe rule: String, got value: some CustomStringConvertible)
-        -> ValidationError
-    {
-        ValidationError("\(option) must be \(rule); got \(value)")
-    }
-
-    /// Whether ArgumentParser's message for a parse error is a refusal from
-    /// `validate()` rather than a malformed command line.
-    static func isRefusal(_ message: String) -> Bool {
-        message.hasPrefix("--") && message.contains(" must be ")
+        try OptionRange.check("--limit", limit, in: 1...10_000)
+        try OptionRange.check("--timeout", timeout, in: 0.001...3600)
+        try OptionRange.check("--retries", retries, in: 0...10)
     }
 }

@@ -35,11 +35,13 @@ public struct DownloadSettings: Sendable {
     public var flagTimeout: Double
     public var metadataTimeout: Double
     public var retryBaseDelay: Double
+    /// The longest wait before a retry, whatever the backoff or `Retry-After` says.
+    public var maxRetryDelay: Double
 
     public init(
         baseURL: String, destination: String = "downloaded", countryNames: Bool = false,
         skipExisting: Bool = false, retries: Int = 0, flagTimeout: Double = 6.1,
-        metadataTimeout: Double = 3.1, retryBaseDelay: Double = 0.5
+        metadataTimeout: Double = 3.1, retryBaseDelay: Double = 0.5, maxRetryDelay: Double = 30
     ) {
         self.baseURL = baseURL
         self.destination = destination
@@ -49,8 +51,27 @@ public struct DownloadSettings: Sendable {
         self.flagTimeout = flagTimeout
         self.metadataTimeout = metadataTimeout
         self.retryBaseDelay = retryBaseDelay
+        self.maxRetryDelay = maxRetryDelay
+    }
+
+    /// The wait before the retry that follows `attempt` (1 for the first
+    /// request): the server's `Retry-After` when it is a number of seconds,
+    /// else `retryBaseDelay` doubled per attempt; never above `maxRetryDelay`.
+    /// A server's value is untrusted text, so it goes through
+    /// `Duration.seconds(clamping:to:)` and cannot trap.
+    public func retryDelay(afterAttempt attempt: Int, retryAfter: String?) -> Duration {
+        // RFC 9110: delay-seconds is 1*DIGIT; an HTTP-date, "nan" or "1e9" falls back to the backoff.
+        let serverSeconds = retryAfter.flatMap { text in
+            !text.isEmpty && text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+                ? Double(text) : nil
+        }
+        let backoff = retryBaseDelay * pow(2, Double(min(max(attempt, 1), 64) - 1))
+        return .seconds(clamping: serverSeconds ?? backoff, to: .seconds(clamping: maxRetryDelay))
     }
 }
+
+/// The most retries `flags --retries` accepts.
+public let maxRetries = 10
 
 /// The chapter's cap on `-m`.
 public let maxConcurrentRequestsCap = 1000
@@ -117,12 +138,12 @@ struct Downloader: Sendable {
         var attempt = 0
         while true {
             attempt += 1
-            var retryAfter: Double?
+            var retryAfter: String?
             let failure: String
             let transient: Bool
             do {
                 let response = try await client.execute(
-                    HTTPClientRequest(url: url), timeout: .nanoseconds(Int64(timeout * 1e9)))
+                    HTTPClientRequest(url: url), timeout: TimeAmount(Duration.seconds(clamping: timeout)))
                 let code = response.status.code
                 if (200..<300).contains(code) {
                     return (.body(try await response.body.collect(upTo: 16 << 20)), attempt)
@@ -132,7 +153,7 @@ struct Downloader: Sendable {
                 if code == 404 { return (.notFound(url: url), attempt) }
                 failure = "HTTP error \(code) - \(response.status.reasonPhrase)"
                 transient = transientStatuses.contains(code)
-                retryAfter = response.headers.first(name: "retry-after").flatMap(Double.init)
+                retryAfter = response.headers.first(name: "retry-after")
             } catch {
                 if Task.isCancelled { return (.cancelled, attempt) }
                 if let error = error as? HTTPClientError, error == .deadlineExceeded || error == .readTimeout {
@@ -144,9 +165,8 @@ struct Downloader: Sendable {
                 }
             }
             guard transient, attempt <= settings.retries else { return (.failed(failure), attempt) }
-            let backoff = retryAfter.map { min($0, 60) } ?? settings.retryBaseDelay * Double(1 << (attempt - 1))
             do {
-                try await Task.sleep(for: .seconds(backoff))
+                try await Task.sleep(for: settings.retryDelay(afterAttempt: attempt, retryAfter: retryAfter))
             } catch {
                 return (.cancelled, attempt)
             }
@@ -256,6 +276,8 @@ public func supervisor(
     let downloader = Downloader(client: client, settings: settings)
     var results: [DownloadResult] = []
     results.reserveCapacity(codes.count)
+    // Codes whose flag arrived and whose metadata step is queued, with their requests so far.
+    var awaitingCountry: [String: Int] = [:]
     await forEachConcurrently(
         codes.map { Step.flag(code: $0) },
         limit: max(1, min(maxRequests, maxConcurrentRequestsCap, codes.count)),
@@ -263,13 +285,24 @@ public func supervisor(
         handle: { (output: StepOutput) -> [Step] in
             switch output {
             case .needsCountry(let next):
+                if case .country(let code, _, let requests) = next { awaitingCountry[code] = requests }
                 return [next]
             case .finished(let result):
+                awaitingCountry[result.code] = nil
                 results.append(result)
                 onResult(result)
                 return []
             }
         })
+    // Ctrl-C stops queued steps from starting: a code whose flag had arrived
+    // is cancelled, not lost from the report.
+    for (code, requests) in awaitingCountry.sorted(by: { $0.key < $1.key }) {
+        let result = DownloadResult(
+            code: code, status: .cancelled, detail: "cancelled before its metadata request", file: nil,
+            requests: requests)
+        results.append(result)
+        onResult(result)
+    }
     return results
 }
 

@@ -38,9 +38,11 @@ public enum FlagsReport {
     public static func initial(site: FlagsSite, codes: [String], concurrency: Int) -> String {
         let plural = codes.count == 1 ? "" : "s"
         let which =
-            codes.count <= 10
-            ? codes.joined(separator: ", ")
-            : "from \(codes.first!) to \(codes.last!)"
+            if codes.count > 10, let first = codes.first, let last = codes.last {
+                "from \(first) to \(last)"
+            } else {
+                codes.joined(separator: ", ")
+            }
         let connections =
             concurrency == 1
             ? "1 connection will be used."

@@ -28,19 +28,6 @@ public struct FlagsRun: Sendable {
     public var concurrency: Int { max(1, min(maxRequests, maxConcurrentRequestsCap, codes.count)) }
 }
 
-/// Whether anything accepts a TCP connection at `host:port` within 0.3 s.
-public func somethingAnswers(host: String, port: Int) async -> Bool {
-    do {
-        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .connectTimeout(.milliseconds(300))
-            .connect(host: host, port: port).get()
-        try? await channel.close()
-        return true
-    } catch {
-        return false
-    }
-}
-
 /// Runs a whole `flags` download from `site`: the supervisor loop with its
 /// reports (the progress bar, counters and verbose lines are all fed from
 /// the completion loop). Cancelling the calling task (Ctrl-C) cancels the

@@ -1,3 +1,4 @@
+import AsyncSupport
 import Foundation
 import Hummingbird
 import Logging
@@ -60,7 +61,7 @@ final class FlagsServerState: Sendable {
         var label: String { segments?.first?.uppercased() ?? "??" }
         if delay > 0 {
             logger?.info("\(label) delay: \(String(format: "%.2f", delay))s")
-            try await Task.sleep(for: .seconds(delay))
+            try await Task.sleep(for: .seconds(clamping: delay))
         }
         if isError {
             logger?.info("\(label) error: 418 I'm a teapot")

@@ -90,10 +90,11 @@ public struct TCPServer: Sendable {
                         try pipeline.addHandler(IdleStateHandler(readTimeout: limits.idleTimeout))
                         try pipeline.addHandler(IdleCloser(notice: Messages.idleReply(limits.idleTimeout)))
                         try pipeline.addHandler(TelnetFilter())
-                        // The frame decoder buffers at most one unfinished line.
+                        // The frame decoder buffers at most one unfinished line
+                        // (its line ending included; `min` keeps `+ 1` from overflowing).
+                        let bufferLimit = min(limits.maxLineLength, Int.max - 1) + 1
                         try pipeline.addHandler(
-                            ByteToMessageHandler(LineBasedFrameDecoder(), maximumBufferSize: limits.maxLineLength + 1)
-                        )
+                            ByteToMessageHandler(LineBasedFrameDecoder(), maximumBufferSize: bufferLimit))
                         return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
                     }
                 }
@@ -188,7 +189,7 @@ public struct TCPServer: Sendable {
                     log.info("\(Messages.from(client, query: query))")
                     if query.isEmpty {
                         try await outbound.write(ByteBuffer(string: Messages.prompt))
-                    } else if query.unicodeScalars.first!.value < 0x20 {
+                    } else if let first = query.unicodeScalars.first, first.value < 0x20 {
                         break
                     } else {
                         let count = try await search(query, into: outbound)
@@ -207,8 +208,9 @@ public struct TCPServer: Sendable {
     static func query(from line: ByteBuffer) -> String? {
         guard let text = String(validating: line.readableBytesView, as: UTF8.self) else { return nil }
         let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
-        let last = scalars.lastIndex(where: { !isSpace($0) })!
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+            let last = scalars.lastIndex(where: { !isSpace($0) })
+        else { return "" }
         return String(scalars[first...last])
     }
 

@@ -12,7 +12,7 @@ struct Blogdom: AsyncParsableCommand {
             the TLD, and prints each result as soon as it arrives: '+ domain' when \
             the name resolves, '- domain' when it does not exist, and \
             '! domain reason' when the lookup failed (timeout, SERVFAIL, ...). \
-            Exit status: 0, or 1 when any lookup failed; 2 on bad options.
+            Exit status: 0, or 1 when any lookup failed; 64 on a usage error.
             """
     )
 

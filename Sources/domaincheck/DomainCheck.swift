@@ -12,7 +12,7 @@ struct DomainCheck: AsyncParsableCommand {
             completes: found names at the left, names that do not exist two tabs \
             in, and lookups that failed as '! domain reason', so a broken network \
             never looks like free domains. \
-            Exit status: 0, or 1 when any lookup failed; 2 on usage errors.
+            Exit status: 0, or 1 when any lookup failed; 64 on a usage error.
             """
     )
 
@@ -29,11 +29,14 @@ struct DomainCheck: AsyncParsableCommand {
 
     static func main() async { await probeCommandMain() }
 
-    func run() async throws {
+    func validate() throws {
         guard let tld, !tld.allSatisfy({ $0 == "." }) else {
-            writeUnbuffered("Please provide a TLD. Example: domaincheck COM.BR\n")
-            throw ExitCode(2)
+            throw ValidationError("Please provide a TLD. Example: domaincheck COM.BR")
         }
+    }
+
+    func run() async throws {
+        guard let tld else { return }  // validate() refused a missing TLD
         var labels = shortKeywords
         if let names { labels = try await readNames(from: names) }
         let anyError = try await runProbes(

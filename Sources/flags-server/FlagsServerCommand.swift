@@ -1,5 +1,6 @@
 import ArgumentParser
 import AsyncSupport
+import CommandLineSupport
 import FlagsServer
 import Foundation
 
@@ -11,7 +12,8 @@ struct FlagsServerCommand: AsyncParsableCommand {
         discussion: """
             Presets: local (port 8000), delay (8001, 0.5-5.0 s delays), error (8002, 0.5 s delays and 25 % of \
             requests answered 418 I'm a teapot), all (the three at once). Explicit options override the preset. \
-            Routes: GET/HEAD /flags/<cc>/<cc>.gif, /flags/<cc>/metadata.json, GET /stats, POST /stats/reset.
+            Routes: GET/HEAD /flags/<cc>/<cc>.gif, /flags/<cc>/metadata.json, GET /stats, POST /stats/reset. \
+            Exit status: 0 after a graceful stop, 1 when it cannot serve, 64 on a usage error.
             """
     )
 
@@ -21,34 +23,44 @@ struct FlagsServerCommand: AsyncParsableCommand {
     @Option(help: "Address to bind.")
     var host: String?
 
-    @Option(help: "Port to listen on (0 picks a free one).")
+    @Option(help: "Port to listen on (0–65535; 0 picks a free one).")
     var port: Int?
 
-    @Option(help: "Delay before each response in seconds: MIN or MIN-MAX.")
+    @Option(help: "Delay before each response in seconds: MIN or MIN-MAX (0–3600).")
     var delay: String?
 
-    @Option(name: .customLong("error-rate"), help: "Share of requests answered 418, from 0 to 1.")
+    @Option(name: .customLong("error-rate"), help: "Share of requests answered 418 (0–1).")
     var errorRate: Double?
 
     @Option(help: "Serve DIR/flags/<cc>/<cc>.gif and metadata.json instead of the built-in flags.")
     var directory: String?
 
-    @Option(help: "Seed for reproducible delays and errors.")
+    @Option(help: "Seed for reproducible delays and errors (0–18446744073709551615).")
     var seed: UInt64?
 
     @Flag(help: "Log each request's delay and errors.")
     var verbose = false
 
-    func run() async throws {
-        let presets: [FlagsServerPreset]
+    func validate() throws {
+        if let port { try OptionRange.check("--port", port, in: 0...65535) }
+        if let errorRate { try OptionRange.check("--error-rate", errorRate, in: 0...1) }
+        _ = try delay.map(Self.parseDelay)
+        _ = try presets()
+    }
+
+    func presets() throws -> [FlagsServerPreset] {
         if preset.lowercased() == "all" {
             guard port == nil else { throw ValidationError("--port cannot be used with --preset all") }
-            presets = FlagsServerPreset.allCases
-        } else if let one = FlagsServerPreset(rawValue: preset.lowercased()) {
-            presets = [one]
-        } else {
-            throw ValidationError("unknown preset '\(preset)': use local, delay, error or all")
+            return FlagsServerPreset.allCases
         }
+        guard let one = FlagsServerPreset(rawValue: preset.lowercased()) else {
+            throw ValidationError("--preset must be local, delay, error or all; got '\(preset)'")
+        }
+        return [one]
+    }
+
+    func run() async throws {
+        let presets = try presets()
         let parsedDelay = try delay.map(Self.parseDelay)
         var servers: [FlagsServerOptions] = []
         for preset in presets {
@@ -82,9 +94,9 @@ struct FlagsServerCommand: AsyncParsableCommand {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         let numbers = parts.compactMap { Double($0) }
         guard (1...2).contains(parts.count), numbers.count == parts.count, let low = numbers.first,
-            let high = numbers.last, low >= 0, low <= high
+            let high = numbers.last, low >= 0, low <= high, high <= 3600
         else {
-            throw ValidationError("--delay must be MIN or MIN-MAX seconds with 0 <= MIN <= MAX, not '\(text)'")
+            throw ValidationError("--delay must be MIN or MIN-MAX seconds with 0 <= MIN <= MAX <= 3600; got '\(text)'")
         }
         return low...high
     }

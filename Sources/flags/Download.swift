@@ -4,32 +4,44 @@ import FlagsServer
 import Foundation
 import UnixSignals
 
-/// Downloads from `site`; without one, from LOCAL when something answers at
-/// localhost:8000, else from the built-in flags server started in this
-/// process. Ctrl-C cancels the downloads in flight and the report of what
-/// finished is still printed. Returns the exit status (130 after Ctrl-C).
+/// Downloads from `site`; without one, from LOCAL when localhost:8000
+/// answers as a flags server, else from the built-in flags server started in
+/// this process, with a line saying why. Ctrl-C cancels the downloads in
+/// flight and the report of what finished is still printed. Returns the exit
+/// status (130 after Ctrl-C).
 func download(_ request: FlagsRun, from site: FlagsSite?) async -> Int32 {
     var builtIn: RunningFlagsServer?
     let resolved: FlagsSite
     if let site {
         resolved = site
-    } else if await somethingAnswers(host: "127.0.0.1", port: 8000) {
-        resolved = .local
     } else {
-        do {
-            let server = try await startFlagsServer(FlagsServerOptions())
-            builtIn = server
-            resolved = FlagsSite(label: "LOCAL", baseURL: server.baseURL)
-            let note = "Nothing answers at localhost:8000; serving the built-in flags in-process at \(server.baseURL)\n"
-            writeUnbuffered(note, to: request.json ? STDERR_FILENO : STDOUT_FILENO)
-        } catch {
-            writeUnbuffered("flags: could not start the built-in flags server: \(error)\n", to: STDERR_FILENO)
-            return 1
+        let local = localSite()
+        let probe = await probeFlagsServer(at: local.baseURL)
+        if case .flagsServer = probe {
+            resolved = local
+        } else {
+            do {
+                let server = try await startFlagsServer(FlagsServerOptions())
+                builtIn = server
+                resolved = FlagsSite(label: "LOCAL", baseURL: server.baseURL)
+                let note = "\(probe); serving the built-in flags in-process at \(server.baseURL)\n"
+                writeUnbuffered(note, to: request.json ? STDERR_FILENO : STDOUT_FILENO)
+            } catch {
+                writeUnbuffered("flags: could not start the built-in flags server: \(error)\n", to: STDERR_FILENO)
+                return 1
+            }
         }
     }
     let summary = await cancellingOnInterrupt { await runFlags(request, site: resolved) }
     await builtIn?.stop()
     return summary.exitStatus
+}
+
+/// LOCAL, or the base URL in `FLAGS_LOCAL_URL`: the tests point it at a
+/// server of their own, since port 8000 may be taken on the machine running them.
+func localSite() -> FlagsSite {
+    guard let url = ProcessInfo.processInfo.environment["FLAGS_LOCAL_URL"], !url.isEmpty else { return .local }
+    return (try? FlagsSite.parse(url)).map { FlagsSite(label: "LOCAL", baseURL: $0.baseURL) } ?? .local
 }
 
 /// Runs `work` in a task of its own that SIGINT (Ctrl-C) cancels instead of

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AsyncSupport
+import CommandLineSupport
 import Flags
 
 @main
@@ -8,9 +9,10 @@ struct FlagsCommand: AsyncParsableCommand {
         commandName: "flags",
         abstract: "Download flag images concurrently (Fluent Python, chapter 21: flags, flags2, flags3).",
         discussion: """
-            With no codes, downloads the 20 most populous countries. Without -s, uses the LOCAL \
-            server at localhost:8000, or the built-in flags server in-process when nothing answers there.
-            Exit status: 0 all downloaded or not found, 1 any error, 2 usage error, 130 interrupted.
+            With no codes, downloads the 20 most populous countries. Without -s, asks localhost:8000 \
+            for a flag (HEAD /flags/ad/ad.gif) and uses it when it answers as a flags server; otherwise \
+            it serves the built-in flags in-process and says why.
+            Exit status: 0 all downloaded or not found, 1 any error, 64 usage error, 130 interrupted.
             """
     )
 
@@ -23,10 +25,10 @@ struct FlagsCommand: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "Get every code from AA to ZZ (676).")
     var every = false
 
-    @Option(name: .shortAndLong, help: "Limit to the first N codes.")
+    @Option(name: .shortAndLong, help: "Limit to the first N codes (1–676).")
     var limit: Int?
 
-    @Option(name: [.short, .customLong("max-req")], help: "Maximum concurrent requests (cap 1000).")
+    @Option(name: [.short, .customLong("max-req")], help: "Maximum concurrent requests (default 5; 1–1000).")
     var maxReq = 5
 
     @Option(name: .shortAndLong, help: "Server: LOCAL, DELAY, ERROR, REMOTE or a base URL.")
@@ -50,17 +52,17 @@ struct FlagsCommand: AsyncParsableCommand {
     @Flag(help: "Skip flags already saved in the destination folder.")
     var skipExisting = false
 
-    @Option(help: "Retry timeouts and 408/429/500/502/503/504 up to N times, with backoff.")
+    @Option(help: "Retry timeouts and 408/429/500/502/503/504 up to N times, with backoff (default 0; 0–10).")
     var retries = 0
 
     func validate() throws {
-        if maxReq < 1 { throw ValidationError("--max-req CONCURRENT must be >= 1; got \(maxReq)") }
-        if let limit, limit < 1 { throw ValidationError("--limit N must be >= 1; got \(limit)") }
-        if retries < 0 { throw ValidationError("--retries N must be >= 0; got \(retries)") }
+        try OptionRange.check("--max-req", maxReq, in: 1...maxConcurrentRequestsCap)
+        if let limit { try OptionRange.check("--limit", limit, in: 1...FlagCodes.every.count) }
+        try OptionRange.check("--retries", retries, in: 0...maxRetries)
     }
 
-    /// Usage errors, from parsing or from `run`, exit 2 with the chapter's
-    /// `*** Usage error:` line, not ArgumentParser's 64; help exits 0.
+    /// Usage errors, from parsing or from `run`, print the chapter's
+    /// `*** Usage error:` line and exit 64 as in every tool; help exits 0.
     static func main() async {
         do {
             let command = try parse()
@@ -73,7 +75,7 @@ struct FlagsCommand: AsyncParsableCommand {
 
     static func usageError(_ message: String) -> Never {
         writeUnbuffered("*** Usage error: \(message)\nUsage: \(usageString())\nSee flags --help.\n")
-        exit(withError: ExitCode(2))
+        exit(withError: ExitCode.validationFailure)
     }
 
     func run() async throws {

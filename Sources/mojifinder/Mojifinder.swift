@@ -10,7 +10,9 @@ struct Mojifinder: AsyncParsableCommand {
         discussion: """
             Every character from U+0020 to U+10FFFF with a name is indexed by the \
             words of its name. A query lists words; the result is the characters \
-            whose names contain all of them, in code-point order.
+            whose names contain all of them, in code-point order. \
+            Exit status: 0 on success (also when nothing matches), 64 on a usage error \
+            (an unknown option, a value out of range, no words to search).
             """,
         subcommands: [Search.self, Web.self, TCP.self],
         defaultSubcommand: Search.self
@@ -20,7 +22,7 @@ struct Mojifinder: AsyncParsableCommand {
 struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the characters whose names contain all the given words.",
-        discussion: "Example: mojifinder cat face"
+        discussion: "Example: mojifinder cat face. Exit status: 0, or 64 when no words are given."
     )
 
     @Argument(help: "Words to look for, in any case; '-' counts as a space.")
@@ -28,10 +30,9 @@ struct Search: ParsableCommand {
 
     func run() throws {
         let query = words.joined(separator: " ")
-        guard !tokenize(query).isEmpty else {
-            writeUnbuffered("Please give one or more words to search.\n")
-            throw ExitCode(2)
-        }
+        // Checked here, not in validate(): as the default subcommand, Search
+        // would otherwise report this before an unknown option.
+        guard !tokenize(query).isEmpty else { throw ValidationError("Please give one or more words to search.") }
         writeUnbuffered(SearchReport.text(for: InvertedIndex.unicode.search(query)))
     }
 }

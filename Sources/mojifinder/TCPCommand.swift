@@ -2,6 +2,7 @@ import ArgumentParser
 import AsyncSupport
 import CharIndex
 import CharIndexData
+import CommandLineSupport
 import Foundation
 import Logging
 import MojiTCP
@@ -17,29 +18,30 @@ struct TCP: AsyncParsableCommand {
             result lines and a status line, CRLF-terminated. An empty line repeats \
             the prompt; a line starting with a control character, invalid UTF-8 or \
             EOF ends the session. Ctrl-C or SIGTERM stops the server.
+            Exit status: 0 after a graceful stop, 1 when it cannot listen, 64 on a usage error.
             """
     )
 
     @Option(help: "Address to listen on.")
     var host = "127.0.0.1"
 
-    @Option(help: "Port to listen on (0 picks a free port).")
+    @Option(help: "Port to listen on (default 2323; 0–65535, 0 picks a free port).")
     var port = 2323
 
-    @Option(help: "Longest accepted line in bytes; a longer line closes the session.")
+    @Option(help: "Longest accepted line in bytes; a longer line closes the session (default 1024; 1–1048576).")
     var maxLineLength = 1024
 
-    @Option(help: "Seconds a client may stay silent before it is disconnected.")
+    @Option(help: "Seconds a client may stay silent before it is disconnected (default 300; 0.001–86400).")
     var idleTimeout = 300.0
 
-    @Option(help: "Most concurrent connections; more are refused with a message.")
+    @Option(help: "Most concurrent connections; more are refused with a message (default 1000; 1–100000).")
     var maxConnections = 1000
 
     func validate() throws {
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
-        guard maxLineLength > 0 else { throw ValidationError("--max-line-length must be positive.") }
-        guard idleTimeout > 0, idleTimeout.isFinite else { throw ValidationError("--idle-timeout must be positive.") }
-        guard maxConnections > 0 else { throw ValidationError("--max-connections must be positive.") }
+        try OptionRange.check("--port", port, in: 0...65535)
+        try OptionRange.check("--max-line-length", maxLineLength, in: 1...1_048_576)
+        try OptionRange.check("--idle-timeout", idleTimeout, in: 0.001...86_400)
+        try OptionRange.check("--max-connections", maxConnections, in: 1...100_000)
     }
 
     func run() async throws {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineSupport
 import Hummingbird
 import Logging
 import MojiWeb
@@ -9,14 +10,17 @@ struct Web: AsyncParsableCommand, AppArguments {
         discussion: """
             Open http://127.0.0.1:8000 for the page; GET /search?q=cat%20face answers \
             JSON; /docs describes the API (OpenAPI document at /openapi.json). \
-            Stops gracefully on SIGINT or SIGTERM.
+            Stops gracefully on SIGINT or SIGTERM. \
+            Exit status: 0 after a graceful stop, 1 when it cannot serve, 64 on a usage error.
             """
     )
 
     @Option(name: .long, help: "Address to listen on.")
     var host = "127.0.0.1"
 
-    @Option(name: .shortAndLong, help: "Port to listen on; 0 picks a free one (the start line shows it).")
+    @Option(
+        name: .shortAndLong,
+        help: "Port to listen on (default 8000; 0–65535, 0 picks a free one, shown in the start line).")
     var port = 8000
 
     @Option(
@@ -24,15 +28,17 @@ struct Web: AsyncParsableCommand, AppArguments {
         help: "trace, debug, info (logs every request), notice (start and stop only), warning, error or critical.")
     var logLevelName = "info"
 
-    @Option(name: .long, help: "How many encoded /search answers to keep in memory; 0 turns the cache off.")
+    @Option(
+        name: .long,
+        help: "How many encoded /search answers to keep in memory; 0 turns the cache off (default 1024; 0–1000000).")
     var cacheEntries = 1024
 
     var hostname: String { host }
     var logLevel: Logger.Level { Logger.Level(rawValue: logLevelName) ?? .info }
 
     func validate() throws {
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
-        guard cacheEntries >= 0 else { throw ValidationError("--cache-entries must be 0 or more.") }
+        try OptionRange.check("--port", port, in: 0...65535)
+        try OptionRange.check("--cache-entries", cacheEntries, in: 0...1_000_000)
         guard Logger.Level(rawValue: logLevelName) != nil else {
             throw ValidationError(
                 "--log-level must be one of: \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")).")

@@ -76,28 +76,29 @@ import Testing
     @Test func domaincheckWithoutTLD() async throws {
         for arguments in [[], ["..."]] {
             let run = try await runProduct("domaincheck", arguments)
-            #expect(run.exitCode == 2)
-            #expect(run.standardOutput == "Please provide a TLD. Example: domaincheck COM.BR\n")
+            #expect(run.exitCode == 64)
+            #expect(run.standardOutput.isEmpty)
+            #expect(run.standardError.contains("Please provide a TLD. Example: domaincheck COM.BR\n"))
         }
     }
 
-    @Test func usageErrorsExitTwo() async throws {
+    @Test func usageErrorsExit64() async throws {
         let badServer = try await runProduct("domaincheck", ["dev", "--nameserver", "dns.example"])
-        #expect(badServer.exitCode == 2)
+        #expect(badServer.exitCode == 64)
         #expect(badServer.standardError.contains("bad nameserver"))
         let missingFile = try await runProduct("domaincheck", ["dev", "--names", "/nonexistent/names.txt"])
-        #expect(missingFile.exitCode == 2)
+        #expect(missingFile.exitCode == 64)
         #expect(missingFile.standardError.contains("cannot read /nonexistent/names.txt"))
         let badLimit = try await runProduct("blogdom", ["--limit", "0"])
-        #expect(badLimit.exitCode == 2)
-        #expect(badLimit.standardError.contains("--limit must be at least 1; got 0"))
+        #expect(badLimit.exitCode == 64)
+        #expect(badLimit.standardError.contains("--limit must be between 1 and 10000; got 0"))
         let badTimeout = try await runProduct("domaincheck", ["dev", "--timeout", "nan"])
-        #expect(badTimeout.exitCode == 2)
+        #expect(badTimeout.exitCode == 64)
         #expect(badTimeout.standardError.contains("--timeout must be"))
         #expect(badTimeout.standardOutput.isEmpty)
     }
 
-    /// What ArgumentParser itself rejects keeps its status, 64.
+    /// What ArgumentParser itself rejects has the same status, 64.
     @Test func malformedOptionsExit64() async throws {
         for (tool, arguments) in [("blogdom", ["--limit", "abc"]), ("domaincheck", ["dev", "--timeout", "-1"])] {
             let run = try await runProduct(tool, arguments)

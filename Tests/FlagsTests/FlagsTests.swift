@@ -2,6 +2,7 @@ import FlagCountries
 import Flags
 import FlagsServer
 import Foundation
+import Hummingbird
 import TestSupport
 import Testing
 
@@ -169,8 +170,7 @@ struct DownloadTests {
     @Test func killingTheServerMidRunGivesErrorsAndNoPartialFiles() async throws {
         let dir = try makeTemporaryDirectory("flags-tests")
         let dest = dir.appendingPathComponent("out")
-        let (server, baseURL) = try await spawnFlagsServer(["--delay", "0.15-0.25"], in: dir)
-        defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }
+        let (server, baseURL) = try await spawnFlagsServer(["--delay", "0.15-0.25"])
         let codes = Array(CountryData.codes.prefix(40))
         let settings = DownloadSettings(baseURL: baseURL, destination: dest.path, flagTimeout: 60)
         let downloads = Task { try await downloadAll(codes, settings: settings, maxRequests: 4) }
@@ -179,7 +179,7 @@ struct DownloadTests {
         while ((try? files(in: dest)) ?? []).count < 3, ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(20))
         }
-        kill(server.processIdentifier, SIGKILL)
+        server.signal(SIGKILL)
         let start = ContinuousClock.now
         let results = try await downloads.value
         #expect(ContinuousClock.now - start < .seconds(20), "errors come at once, not after the 60 s timeout")
@@ -212,7 +212,7 @@ struct DownloadTests {
 
     @Test func retriesOn503ButNotOn418() async throws {
         let dir = try makeTemporaryDirectory("flags-tests")
-        let flaky = try await FlakyServer.start(failures: 2)
+        let flaky = try await startFlakyServer(failures: 2)
         let retried = try await downloadAll(
             ["BR"],
             settings: DownloadSettings(baseURL: flaky.baseURL, destination: dir.path, retries: 2, retryBaseDelay: 0.01),
@@ -221,7 +221,7 @@ struct DownloadTests {
         await flaky.stop()
         #expect(retried.map(\.status) == [.ok] && retried.first?.requests == 3)
 
-        let stubborn = try await FlakyServer.start(failures: 5)
+        let stubborn = try await startFlakyServer(failures: 5)
         let gaveUp = try await downloadAll(
             ["CN"],
             settings: DownloadSettings(
@@ -281,19 +281,21 @@ struct DownloadTests {
 @Suite("flags: the command line", .timeLimit(.minutes(1)))
 struct CommandLineTests {
     @Test(arguments: [
-        (["-m", "0"], "*** Usage error: --max-req CONCURRENT must be >= 1; got 0\n"),
-        (["-l", "0"], "*** Usage error: --limit N must be >= 1; got 0\n"),
+        (["-m", "0"], "*** Usage error: --max-req must be between 1 and 1000; got 0\n"),
+        (["-m", "1001"], "*** Usage error: --max-req must be between 1 and 1000; got 1001\n"),
+        (["-l", "0"], "*** Usage error: --limit must be between 1 and 676; got 0\n"),
         (["-s", "nowhere"], "*** Usage error: unknown server \"nowhere\""),
         (["1A"], "*** Usage error: invalid country code \"1A\""),
         (["ABC"], "*** Usage error: invalid country code \"ABC\""),
         (["-m", "x"], "*** Usage error: The value 'x' is invalid for '-m"),
         (["--retries", "-1"], "*** Usage error: Missing value for '--retries"),
-        (["--retries=-1"], "*** Usage error: --retries N must be >= 0; got -1\n"),
+        (["--retries=-1"], "*** Usage error: --retries must be between 0 and 10; got -1\n"),
+        (["--retries", "11"], "*** Usage error: --retries must be between 0 and 10; got 11\n"),
         (["--no-such-option"], "*** Usage error: Unknown option '--no-such-option'"),
     ])
-    func usageErrorsExit2(arguments: [String], message: String) async throws {
+    func usageErrorsExit64(arguments: [String], message: String) async throws {
         let result = try await runFlagsBinary(arguments, in: try makeTemporaryDirectory("flags-tests"), timeout: 10)
-        #expect(result.exitCode == 2)
+        #expect(result.exitCode == 64)
         #expect(result.standardOutput.hasPrefix(message), "stdout: \(result.standardOutput)")
         #expect(result.standardOutput.contains("Usage: flags"))
         #expect(result.standardOutput.hasSuffix("See flags --help.\n"))
@@ -370,14 +372,17 @@ struct CommandLineTests {
 
     @Test func withoutAServerItStartsTheBuiltInOne() async throws {
         let dir = try makeTemporaryDirectory("flags-tests")
-        let result = try await runFlagsBinary(["-l", "3"], in: dir)
-        if result.standardOutput.hasPrefix("Nothing answers at localhost:8000") {
-            #expect(result.exitCode == 0)
-            #expect(result.standardOutput.contains("  3 flags downloaded."))
-            #expect(try expectOnlyCompleteFlags(in: dir.appendingPathComponent("downloaded")) == 3)
-        } else {
-            // Something else listens on port 8000 on this machine: flags must use it, not start its own.
-            #expect(result.standardOutput.hasPrefix("LOCAL site: http://localhost:8000/flags\n"))
-        }
+        // A port that was free a moment ago stands for localhost:8000 with nothing on it.
+        let gone = try await TestHTTPServer.start { _, _ in Response(status: .ok) }
+        await gone.stop()
+        let result = try await runFlagsBinary(
+            ["-l", "3"], in: dir, environment: ["FLAGS_LOCAL_URL": gone.baseURL])
+        #expect(result.exitCode == 0)
+        #expect(
+            result.standardOutput.hasPrefix(
+                "Nothing answers at 127.0.0.1:\(gone.port); serving the built-in flags in-process at http://127.0.0.1:"
+            ), "\(result.standardOutput)")
+        #expect(result.standardOutput.contains("  3 flags downloaded."))
+        #expect(try expectOnlyCompleteFlags(in: dir.appendingPathComponent("downloaded")) == 3)
     }
 }

@@ -41,44 +41,32 @@ func expectOnlyCompleteFlags(in dir: URL) throws -> Int {
 
 // MARK: - Running the `flags` executable
 
-/// Runs the built `flags` in `directory`; with `interruptAfter`, sends it
-/// SIGINT then, as a user's Ctrl-C.
+/// Runs the built `flags` in `directory` with `environment` added to the
+/// test's own; with `interruptAfter`, sends it SIGINT then, as a user's Ctrl-C.
 func runFlagsBinary(
-    _ arguments: [String], in directory: URL, timeout: Double = 30, interruptAfter: Double? = nil
+    _ arguments: [String], in directory: URL, environment: [String: String] = [:], timeout: Double = 30,
+    interruptAfter: Double? = nil
 ) async throws -> ProcessOutput {
     try await runProduct(
-        "flags", arguments, workingDirectory: directory.path,
+        "flags", arguments, workingDirectory: directory.path, environment: environment,
         signal: interruptAfter.map { (SIGINT, .seconds($0)) }, timeout: .seconds(timeout))
 }
 
 /// A `flags-server` process on a free port, so a test can kill it for real
 /// (SIGKILL closes every socket at once, unlike a graceful stop).
-func spawnFlagsServer(_ arguments: [String], in directory: URL) async throws -> (Process, baseURL: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: try builtProduct("flags-server"))
-    process.arguments = ["--port", "0"] + arguments
-    let out = directory.appendingPathComponent(".server-\(UUID().uuidString)")
-    FileManager.default.createFile(atPath: out.path, contents: nil)
-    process.standardOutput = try FileHandle(forWritingTo: out)
-    try process.run()
-    let prefix = "Serving flags at "
-    for _ in 0..<500 {
-        let text = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
-        if let line = text.split(separator: "\n").first(where: { $0.hasPrefix(prefix) }) {
-            return (process, String(line.dropFirst(prefix.count)))
-        }
-        guard process.isRunning else { break }
-        try await Task.sleep(for: .milliseconds(20))
+func spawnFlagsServer(_ arguments: [String]) async throws -> (BackgroundProcess, baseURL: String) {
+    let server = try BackgroundProcess(product: "flags-server", ["--port", "0"] + arguments)
+    guard let url = try await server.waitForOutput("Serving flags at (.*)") else {
+        throw TestFailure("flags-server did not announce its URL: \(server.standardError)")
     }
-    process.terminate()
-    throw TestFailure("flags-server did not announce its URL")
+    return (server, url)
 }
 
-// MARK: - A server that answers 503 a few times before it serves the flag
+// MARK: - HTTP servers of the tests' own making
 
-/// Serves every flag, but answers `503` with `Retry-After: 0` to the first
-/// `failures` requests; counts requests.
-final class FlakyServer: Sendable {
+/// A Hummingbird server on a free loopback port that answers every GET and
+/// HEAD with `respond(path, number)`, `number` counting requests from 1.
+final class TestHTTPServer: Sendable {
     let port: Int
     private let counter: Counter
     private let task: Task<Void, any Error>
@@ -93,22 +81,18 @@ final class FlakyServer: Sendable {
         self.task = task
     }
 
-    static func start(failures: Int, status: HTTPResponse.Status = .serviceUnavailable) async throws -> FlakyServer {
+    static func start(
+        _ respond: @escaping @Sendable (_ path: String, _ number: Int) async throws -> Response
+    ) async throws -> TestHTTPServer {
         let counter = Counter()
         let router = Router()
-        router.get("/flags/:cc/:file") { _, context -> Response in
-            let cc = context.parameters.get("cc")?.uppercased() ?? ""
-            let number = counter.value.wrappingAdd(1, ordering: .relaxed).newValue
-            if number <= failures {
-                return Response(status: status, headers: [.retryAfter: "0"])
-            }
-            guard let gif = BuiltInFlags.gif(for: cc) else { return Response(status: .notFound) }
-            return Response(
-                status: .ok, headers: [.contentType: "image/gif"],
-                body: .init(byteBuffer: ByteBuffer(bytes: gif)))
+        let route: @Sendable (Request, BasicRequestContext) async throws -> Response = { request, _ in
+            try await respond(request.uri.path, counter.value.wrappingAdd(1, ordering: .relaxed).newValue)
         }
+        router.get("**", use: route)
+        router.head("**", use: route)
         let (bound, continuation) = AsyncStream.makeStream(of: Int.self)
-        var logger = Logger(label: "flaky-server")
+        var logger = Logger(label: "test-http-server")
         logger.logLevel = .critical
         let app = Application(
             router: router,
@@ -121,12 +105,30 @@ final class FlakyServer: Sendable {
             port = value
             break
         }
-        return FlakyServer(port: port, counter: counter, task: task)
+        return TestHTTPServer(port: port, counter: counter, task: task)
     }
 
     func stop() async {
         task.cancel()
         _ = await task.result
+    }
+}
+
+/// The built-in flag of the code in `/flags/<cc>/<cc>.gif`, or 404.
+func flagResponse(_ path: String) -> Response {
+    let cc = path.split(separator: "/").dropFirst().first.map { $0.uppercased() } ?? ""
+    guard let gif = BuiltInFlags.gif(for: cc) else { return Response(status: .notFound) }
+    return Response(
+        status: .ok, headers: [.contentType: "image/gif"], body: .init(byteBuffer: ByteBuffer(bytes: gif)))
+}
+
+/// Serves every flag, but answers `status` (503) with `Retry-After:
+/// retryAfter` to the first `failures` requests.
+func startFlakyServer(
+    failures: Int, status: HTTPResponse.Status = .serviceUnavailable, retryAfter: String = "0"
+) async throws -> TestHTTPServer {
+    try await TestHTTPServer.start { path, number in
+        number <= failures ? Response(status: status, headers: [.retryAfter: retryAfter]) : flagResponse(path)
     }
 }
 

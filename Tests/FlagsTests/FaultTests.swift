@@ -1,0 +1,79 @@
+import Flags
+import FlagsServer
+import Foundation
+import Hummingbird
+import TestSupport
+import Testing
+
+/// Values from a server or a user that must never trap or lose a result.
+@Suite("flags: untrusted values and Ctrl-C", .timeLimit(.minutes(1)))
+struct FaultTests {
+    @Test func retryDelayIsTheServersNumberOrTheBackoffAndNeverAbove30Seconds() {
+        let settings = DownloadSettings(baseURL: "")
+        #expect(settings.retryDelay(afterAttempt: 1, retryAfter: nil) == .milliseconds(500))
+        #expect(settings.retryDelay(afterAttempt: 3, retryAfter: nil) == .seconds(2))
+        #expect(settings.retryDelay(afterAttempt: 1, retryAfter: "2") == .seconds(2))
+        #expect(settings.retryDelay(afterAttempt: 1, retryAfter: "0") == .zero)
+        // Capped: a huge number of seconds, and a long run of doublings.
+        #expect(settings.retryDelay(afterAttempt: 1, retryAfter: "999999999999999999999999") == .seconds(30))
+        #expect(settings.retryDelay(afterAttempt: 10, retryAfter: nil) == .seconds(30))
+        #expect(settings.retryDelay(afterAttempt: Int.max, retryAfter: nil) == .seconds(30))
+        // Not delay-seconds (RFC 9110): the backoff applies.
+        for text in ["nan", "inf", "-5", "1e300", "1.5", "", "Wed, 21 Oct 2015 07:28:00 GMT"] {
+            #expect(settings.retryDelay(afterAttempt: 1, retryAfter: text) == .milliseconds(500), "\(text)")
+        }
+    }
+
+    /// A live server sends the hostile headers; the download retries and succeeds.
+    @Test(arguments: ["nan", "inf", "1e300", "-1", "99999999999999999999999999999"])
+    func hostileRetryAfterIsRetriedWithoutTrapping(retryAfter: String) async throws {
+        let dir = try makeTemporaryDirectory("flags-tests")
+        let server = try await startFlakyServer(failures: 1, retryAfter: retryAfter)
+        let results = try await downloadAll(
+            ["BR"],
+            settings: DownloadSettings(
+                baseURL: server.baseURL, destination: dir.path, retries: 1, retryBaseDelay: 0.01,
+                maxRetryDelay: 0.05),
+            maxRequests: 1)
+        await server.stop()
+        #expect(results.map(\.status) == [.ok])
+        #expect(server.requests == 2)
+    }
+
+    /// Ctrl-C after a flag arrived but before its metadata request started:
+    /// the code is reported as cancelled, not dropped from the results.
+    @Test func countryNamesCancelledBetweenFlagAndMetadataCountsAsCancelled() async throws {
+        let dir = try makeTemporaryDirectory("flags-tests")
+        // ZZ is not found at once; AD's flag comes a little later.
+        let server = try await TestHTTPServer.start { path, _ in
+            if path.hasPrefix("/flags/ad/") { try await Task.sleep(for: .milliseconds(200)) }
+            return path.hasSuffix("metadata.json")
+                ? Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: #"{"country":"Andorra"}"#)))
+                : flagResponse(path)
+        }
+        // In a task of its own, which the callback below cancels as Ctrl-C would.
+        let download = Task {
+            try await withFlagsClient(maxRequests: 2) { client in
+                try await supervisor(
+                    codes: ["ZZ", "AD"], client: client,
+                    settings: DownloadSettings(baseURL: server.baseURL, destination: dir.path, countryNames: true),
+                    maxRequests: 2
+                ) { result in
+                    guard result.code == "ZZ" else { return }
+                    // Blocks this task on purpose, so AD's flag arrives before the
+                    // cancellation that Ctrl-C would bring; its metadata step is queued.
+                    Thread.sleep(forTimeInterval: 1.5)
+                    withUnsafeCurrentTask { $0?.cancel() }
+                }
+            }
+        }
+        let results = try await download.value
+        await server.stop()
+        #expect(results.map(\.code).sorted() == ["AD", "ZZ"])
+        let andorra = try #require(results.first { $0.code == "AD" })
+        #expect(andorra.status == .cancelled)
+        #expect(andorra.requests == 1)
+        #expect(results.first { $0.code == "ZZ" }?.status == .notFound)
+        #expect(try files(in: dir).isEmpty)
+    }
+}
