@@ -25,18 +25,36 @@ struct Blogdom: AsyncParsableCommand {
 }
 // end-snippet
 
+// snippet: bootstraps
+/// `asyncio.start_server`'s socket: a listening channel on a free loopback
+/// port, whose connections arrive as `NIOAsyncChannel`s of bytes.
+func listen() async throws -> NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never> {
+    try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        .bind(host: "127.0.0.1", port: 0) { channel in
+            channel.eventLoop.makeCompletedFuture {
+                try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+            }
+        }
+}
+
+/// `asyncio.open_connection`: the client's end, the same kind of channel.
+func connect(to port: Int) async throws -> NIOAsyncChannel<ByteBuffer, ByteBuffer> {
+    try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        .connect(host: "127.0.0.1", port: port) { channel in
+            channel.eventLoop.makeCompletedFuture {
+                try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+            }
+        }
+}
+// end-snippet
+
 @Suite("guide: servers, streams and interruption", .timeLimit(.minutes(1)))
 struct ServerGuideTests {
     @Test func echoOverLoopback() async throws {
         // snippet: echo-server
-        // `asyncio.start_server` in the shape of NIO's NIOTCPEchoServer: each
-        // connection is an `NIOAsyncChannel`, served by a child task.
-        let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .bind(host: "127.0.0.1", port: 0) { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
-                }
-            }
+        // An echo server in the shape of NIO's NIOTCPEchoServer: each
+        // connection is served by a child task of a discarding group.
+        let server = try await listen()
         let port = try #require(server.channel.localAddress?.port)
         let serving = Task {
             try await withThrowingDiscardingTaskGroup { group in
@@ -73,12 +91,7 @@ struct ServerGuideTests {
 
     @Test func writeWaitsForASlowReader() async throws {
         let writes = Counter()
-        let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .bind(host: "127.0.0.1", port: 0) { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
-                }
-            }
+        let server = try await listen()
         let port = try #require(server.channel.localAddress?.port)
         // snippet: write-back-pressure
         // `writer.write(data)` only fills a buffer and `await writer.drain()`
@@ -160,15 +173,6 @@ struct ServerGuideTests {
         #expect(statuses.count < codes.count)  // the rest never started
         // end-snippet
     }
-}
-
-private func connect(to port: Int) async throws -> NIOAsyncChannel<ByteBuffer, ByteBuffer> {
-    try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-        .connect(host: "127.0.0.1", port: port) { channel in
-            channel.eventLoop.makeCompletedFuture {
-                try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
-            }
-        }
 }
 
 /// The value of `counter` once it is above zero and has not moved for a
