@@ -33,6 +33,17 @@ let package = Package(
         // handler, percent-decoding, JSON strings and seconds as durations.
         .target(name: "AsyncSupport", dependencies: [.product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "AsyncSupportTests", dependencies: ["AsyncSupport"]),
+        // The runnable snippets of docs/asyncio-to-swift.md; scripts/check-guide keeps the two in step.
+        .testTarget(
+            name: "GuideTests",
+            dependencies: [
+                "AsyncSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "_NIOFileSystem", package: "swift-nio"),
+            ]
+        ),
 
         // What every command line shares: the range check of numeric options.
         .target(
