@@ -179,6 +179,7 @@ let package = Package(
         .testTarget(
             name: "FlagsServerTests",
             dependencies: [
+                "AsyncSupport",
                 "TestSupport",
                 "FlagCountries",
                 "FlagsServer",
@@ -244,6 +245,7 @@ let package = Package(
         .testTarget(
             name: "MojiWebTests",
             dependencies: [
+                "AsyncSupport",
                 "TestSupport",
                 "MojiWeb",
                 "CharIndex",

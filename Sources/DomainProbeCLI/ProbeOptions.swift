@@ -2,16 +2,16 @@ import ArgumentParser
 
 /// The options blogdom and domaincheck share, included in each with `@OptionGroup`.
 public struct ProbeOptions: ParsableArguments, Sendable {
-    @Option(help: "Lookups in flight at most.")
+    @Option(help: "Lookups in flight at most, 1 or more.")
     public var limit = 100
 
-    @Option(help: "Ask this DNS server (IP[:PORT]) over UDP instead of the system resolver.")
+    @Option(help: "Ask this DNS server, IP[:PORT] (port 1-65535, default 53), over UDP (default: the system resolver).")
     public var nameserver: String?
 
-    @Option(help: "Seconds to wait for each DNS answer (with --nameserver).")
+    @Option(help: "Seconds to wait for each DNS answer with --nameserver, above 0 and at most 3600.")
     public var timeout = 2.0
 
-    @Option(help: "Times to ask again after a timeout (with --nameserver).")
+    @Option(help: "Times to ask again after a timeout with --nameserver, 0-10.")
     public var retries = 2
 
     public init() {}

@@ -11,7 +11,13 @@ struct FlagsCommand: AsyncParsableCommand {
             With no codes, downloads the 20 most populous countries. Without -s, uses the LOCAL \
             server at localhost:8000, or the built-in flags server in-process when nothing answers there.
             Exit status: 0 all downloaded or not found, 1 any error, 2 usage error, 130 interrupted.
-            """
+
+            Examples:
+              flags
+              flags -v -m 20 B
+              flags -a -s DELAY -m 100
+            """,
+        version: PackageVersion.description
     )
 
     @Argument(help: "Country codes: AA-ZZ, or one letter for the 26 codes starting with it.")
@@ -23,13 +29,15 @@ struct FlagsCommand: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "Get every code from AA to ZZ (676).")
     var every = false
 
-    @Option(name: .shortAndLong, help: "Limit to the first N codes.")
+    @Option(name: .shortAndLong, help: "Limit to the first N codes, 1 or more (default: all the selected codes).")
     var limit: Int?
 
-    @Option(name: [.short, .customLong("max-req")], help: "Maximum concurrent requests (cap 1000).")
+    @Option(name: [.short, .customLong("max-req")], help: "Maximum concurrent requests, 1-1000.")
     var maxReq = 5
 
-    @Option(name: .shortAndLong, help: "Server: LOCAL, DELAY, ERROR, REMOTE or a base URL.")
+    @Option(
+        name: .shortAndLong,
+        help: "Server: LOCAL, DELAY, ERROR, REMOTE or an http(s) base URL (default: LOCAL, or the built-in server).")
     var server: String?
 
     @Flag(name: .shortAndLong, help: "Print one line per flag instead of the progress bar.")
@@ -50,7 +58,7 @@ struct FlagsCommand: AsyncParsableCommand {
     @Flag(help: "Skip flags already saved in the destination folder.")
     var skipExisting = false
 
-    @Option(help: "Retry timeouts and 408/429/500/502/503/504 up to N times, with backoff.")
+    @Option(help: "Retry timeouts and 408/429/500/502/503/504 up to N times with backoff, 0-10.")
     var retries = 0
 
     func validate() throws {

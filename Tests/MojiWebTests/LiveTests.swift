@@ -1,3 +1,6 @@
+import AsyncSupport
+import CharIndex
+import CharIndexData
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -52,6 +55,22 @@ struct LiveTests {
             // The server is still serving.
             let after = try await rawGet(port: port, target: Array("/search?q=cat%20face".utf8))
             #expect(after.status == 200)
+        }
+    }
+
+    @Test("The Server header and /version carry the package version and the Unicode version")
+    func liveVersion() async throws {
+        try await makeApp().test(.live) { client in
+            try await client.execute(uri: "/version", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.server] == "mojifinder/\(PackageVersion.current)")
+                let text = String(buffer: response.body)
+                #expect(
+                    text == "AsyncNetTools \(PackageVersion.current) (Unicode \(InvertedIndex.unicodeVersion) names)\n")
+            }
+            try await client.execute(uri: "/health", method: .get) { response in
+                #expect(String(buffer: response.body) == "ok\n")
+            }
         }
     }
 
