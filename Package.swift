@@ -202,6 +202,7 @@ let package = Package(
         .testTarget(
             name: "FlagsServerTests",
             dependencies: [
+                "AsyncSupport",
                 "TestSupport",
                 "FlagCountries",
                 "FlagsServer",
@@ -268,6 +269,7 @@ let package = Package(
         .testTarget(
             name: "MojiWebTests",
             dependencies: [
+                "AsyncSupport",
                 "TestSupport",
                 "MojiWeb",
                 "CharIndex",

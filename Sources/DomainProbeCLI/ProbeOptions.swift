@@ -3,16 +3,16 @@ import CommandLineSupport
 
 /// The options blogdom and domaincheck share, included in each with `@OptionGroup`.
 public struct ProbeOptions: ParsableArguments, Sendable {
-    @Option(help: "Lookups in flight at most (default 100; 1–10000).")
+    @Option(help: "Lookups in flight at most, 1-10,000.")
     public var limit = 100
 
-    @Option(help: "Ask this DNS server (IP[:PORT]) over UDP instead of the system resolver.")
+    @Option(help: "Ask this DNS server, IP[:PORT] (port 1-65535, default 53), over UDP (default: the system resolver).")
     public var nameserver: String?
 
-    @Option(help: "Seconds to wait for each DNS answer, with --nameserver (default 2; 0.001–3600).")
+    @Option(help: "Seconds to wait for each DNS answer with --nameserver, 0.001-3600.")
     public var timeout = 2.0
 
-    @Option(help: "Times to ask again after a timeout, with --nameserver (default 2; 0–10).")
+    @Option(help: "Times to ask again after a timeout with --nameserver, 0-10.")
     public var retries = 2
 
     public init() {}

@@ -1,3 +1,4 @@
+import AsyncSupport
 import Foundation
 import Hummingbird
 import Logging
@@ -64,6 +65,7 @@ func makeApplication(
     }
     // A fixed answer with no flag logic, the baseline for benchmarks.
     router.get("/ping") { _, _ in "pong\n" }
+    router.get("/version") { _, _ in "\(PackageVersion.description)\n" }
     router.get("/flags/**") { request, _ in try await state.respond(to: request) }
     // The same answer without its body; the router does not derive HEAD for a catch-all route.
     router.head("/flags/**") { request, _ in
@@ -77,7 +79,7 @@ func makeApplication(
         router: router,
         configuration: .init(
             address: .hostname(state.options.host, port: state.options.port),
-            serverName: nil,
+            serverName: PackageVersion.serverHeader("flags-server"),
             // Room for a client that opens thousands of connections at once.
             backlog: 4096
         ),

@@ -42,6 +42,7 @@ public final class RunningFlagsServer: Sendable {
 
 /// Starts a server, runs `body` with it, and stops it however `body` ends:
 /// the scoped form, like an `async with` block around the server.
+@discardableResult
 public func withFlagsServer<T>(
     _ options: FlagsServerOptions = FlagsServerOptions(), _ body: (RunningFlagsServer) async throws -> T
 ) async throws -> T {

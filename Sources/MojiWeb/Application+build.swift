@@ -1,3 +1,4 @@
+import AsyncSupport
 import CharIndex
 import CharIndexData
 import Hummingbird
@@ -45,7 +46,8 @@ public func buildApplication(_ args: some AppArguments) throws -> some Applicati
     return Application(
         router: router,
         server: .http1(configuration: .init(additionalChannelHandlers: [ParseErrorBodyHandler()])),
-        configuration: .init(address: .hostname(args.hostname, port: args.port), serverName: "mojifinder"),
+        configuration: .init(
+            address: .hostname(args.hostname, port: args.port), serverName: PackageVersion.serverHeader("mojifinder")),
         onServerRunning: { [logger] channel in
             // With --port 0 this line is how a caller learns the port.
             let port = channel.localAddress?.port ?? args.port
@@ -70,6 +72,7 @@ public func buildRouter(finder: Finder, logRequests: Bool = false, cacheEntries:
     router.get("/openapi.yaml") { _, _ in StaticPage(contentType: "application/yaml", text: OpenAPIDocument.yaml) }
     // A fixed answer: the framework's own ceiling in the benchmark.
     router.get("/health") { _, _ in "ok\n" }
+    router.get("/version") { _, _ in "\(PackageVersion.withUnicodeNames)\n" }
 
     try SearchAPI(finder: finder).registerHandlers(
         on: router,

@@ -13,10 +13,16 @@ struct Blogdom: AsyncParsableCommand {
             the name resolves, '- domain' when it does not exist, and \
             '! domain reason' when the lookup failed (timeout, SERVFAIL, ...). \
             Exit status: 0, or 1 when any lookup failed; 64 on a usage error.
-            """
+
+            Examples:
+              blogdom
+              blogdom --tld org --limit 10
+              blogdom --nameserver 127.0.0.1:5353 --timeout 1
+            """,
+        version: PackageVersion.description
     )
 
-    @Option(help: "Top-level domain to probe under.")
+    @Option(help: "Top-level domain to probe under, such as dev or com.br.")
     var tld = "dev"
 
     @OptionGroup var options: ProbeOptions

@@ -13,13 +13,19 @@ struct DomainCheck: AsyncParsableCommand {
             in, and lookups that failed as '! domain reason', so a broken network \
             never looks like free domains. \
             Exit status: 0, or 1 when any lookup failed; 64 on a usage error.
-            """
+
+            Examples:
+              domaincheck COM.BR
+              domaincheck dev --names my-names.txt
+              domaincheck test --nameserver 127.0.0.1:5353 --json
+            """,
+        version: PackageVersion.description
     )
 
     @Argument(help: "Top-level domain, e.g. COM.BR (dots at both ends are ignored).")
     var tld: String?
 
-    @Option(help: "Probe the names in this file (one per line; '-' for stdin) instead of the keywords.")
+    @Option(help: "Probe the names in this file (one per line; '-' for stdin; default: the short Python keywords).")
     var names: String?
 
     @OptionGroup var options: ProbeOptions

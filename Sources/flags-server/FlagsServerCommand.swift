@@ -12,30 +12,39 @@ struct FlagsServerCommand: AsyncParsableCommand {
         discussion: """
             Presets: local (port 8000), delay (8001, 0.5-5.0 s delays), error (8002, 0.5 s delays and 25 % of \
             requests answered 418 I'm a teapot), all (the three at once). Explicit options override the preset. \
-            Routes: GET/HEAD /flags/<cc>/<cc>.gif, /flags/<cc>/metadata.json, GET /stats, POST /stats/reset. \
-            Exit status: 0 after a graceful stop, 1 when it cannot serve, 64 on a usage error.
-            """
+            Routes: GET/HEAD /flags/<cc>/<cc>.gif, /flags/<cc>/metadata.json, GET /stats, POST /stats/reset, \
+            GET /version.
+            Exit status: 0 after SIGINT or SIGTERM, 1 when it cannot serve, 64 on bad options.
+
+            Examples:
+              flags-server
+              flags-server --preset all
+              flags-server --preset error --seed 1 --port 0 --verbose
+            """,
+        version: PackageVersion.description
     )
 
     @Option(help: "local, delay, error or all.")
     var preset: String = "local"
 
-    @Option(help: "Address to bind.")
+    @Option(help: "Address to bind (default: 127.0.0.1).")
     var host: String?
 
-    @Option(help: "Port to listen on (0–65535; 0 picks a free one).")
+    @Option(help: "Port to listen on, 0-65535; 0 picks a free one (default: the preset's, 8000, 8001 or 8002).")
     var port: Int?
 
-    @Option(help: "Delay before each response in seconds: MIN or MIN-MAX (0–3600).")
+    @Option(help: "Delay before each response in seconds, MIN or MIN-MAX, 0-3600 (default: the preset's).")
     var delay: String?
 
-    @Option(name: .customLong("error-rate"), help: "Share of requests answered 418 (0–1).")
+    @Option(
+        name: .customLong("error-rate"), help: "Share of requests answered 418, 0-1 (default: the preset's, 0 or 0.25)."
+    )
     var errorRate: Double?
 
-    @Option(help: "Serve DIR/flags/<cc>/<cc>.gif and metadata.json instead of the built-in flags.")
+    @Option(help: "Serve DIR/flags/<cc>/<cc>.gif and metadata.json (default: the built-in flags).")
     var directory: String?
 
-    @Option(help: "Seed for reproducible delays and errors (0–18446744073709551615).")
+    @Option(help: "Seed for reproducible delays and errors, 0-2^64-1 (default: random).")
     var seed: UInt64?
 
     @Flag(help: "Log each request's delay and errors.")

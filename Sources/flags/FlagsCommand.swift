@@ -9,11 +9,16 @@ struct FlagsCommand: AsyncParsableCommand {
         commandName: "flags",
         abstract: "Download flag images concurrently (Fluent Python, chapter 21: flags, flags2, flags3).",
         discussion: """
-            With no codes, downloads the 20 most populous countries. Without -s, asks localhost:8000 \
-            for a flag (HEAD /flags/ad/ad.gif) and uses it when it answers as a flags server; otherwise \
-            it serves the built-in flags in-process and says why.
+            With no codes, downloads the 20 most populous countries. Without -s, uses the LOCAL \
+            server at localhost:8000 when a flags server answers there, or else the built-in flags server in-process.
             Exit status: 0 all downloaded or not found, 1 any error, 64 usage error, 130 interrupted.
-            """
+
+            Examples:
+              flags
+              flags -v -m 20 B
+              flags -a -s DELAY -m 100
+            """,
+        version: PackageVersion.description
     )
 
     @Argument(help: "Country codes: AA-ZZ, or one letter for the 26 codes starting with it.")
@@ -25,13 +30,15 @@ struct FlagsCommand: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "Get every code from AA to ZZ (676).")
     var every = false
 
-    @Option(name: .shortAndLong, help: "Limit to the first N codes (1–676).")
+    @Option(name: .shortAndLong, help: "Limit to the first N codes, 1-676 (default: all the selected codes).")
     var limit: Int?
 
-    @Option(name: [.short, .customLong("max-req")], help: "Maximum concurrent requests (default 5; 1–1000).")
+    @Option(name: [.short, .customLong("max-req")], help: "Maximum concurrent requests, 1-1000.")
     var maxReq = 5
 
-    @Option(name: .shortAndLong, help: "Server: LOCAL, DELAY, ERROR, REMOTE or a base URL.")
+    @Option(
+        name: .shortAndLong,
+        help: "Server: LOCAL, DELAY, ERROR, REMOTE or an http(s) base URL (default: LOCAL, or the built-in server).")
     var server: String?
 
     @Flag(name: .shortAndLong, help: "Print one line per flag instead of the progress bar.")
@@ -52,7 +59,7 @@ struct FlagsCommand: AsyncParsableCommand {
     @Flag(help: "Skip flags already saved in the destination folder.")
     var skipExisting = false
 
-    @Option(help: "Retry timeouts and 408/429/500/502/503/504 up to N times, with backoff (default 0; 0–10).")
+    @Option(help: "Retry timeouts and 408/429/500/502/503/504 up to N times with backoff, 0-10.")
     var retries = 0
 
     func validate() throws {

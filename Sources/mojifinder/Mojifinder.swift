@@ -2,6 +2,7 @@ import ArgumentParser
 import AsyncSupport
 import CharIndex
 import CharIndexData
+import MojiWeb
 
 @main
 struct Mojifinder: AsyncParsableCommand {
@@ -10,10 +11,18 @@ struct Mojifinder: AsyncParsableCommand {
         discussion: """
             Every character from U+0020 to U+10FFFF with a name is indexed by the \
             words of its name. A query lists words; the result is the characters \
-            whose names contain all of them, in code-point order. \
-            Exit status: 0 on success (also when nothing matches), 64 on a usage error \
-            (an unknown option, a value out of range, no words to search).
+            whose names contain all of them, in code-point order. `search` is the \
+            default subcommand; `web` and `tcp` serve the same searches.
+
+            Exit status: 0; 64 on a usage error (bad options, no words); 1 when a \
+            server cannot listen.
+
+            Examples:
+              mojifinder cat face
+              mojifinder web --port 8080
+              mojifinder tcp --port 2323
             """,
+        version: PackageVersion.withUnicodeNames,
         subcommands: [Search.self, Web.self, TCP.self],
         defaultSubcommand: Search.self
     )
@@ -22,7 +31,15 @@ struct Mojifinder: AsyncParsableCommand {
 struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the characters whose names contain all the given words.",
-        discussion: "Example: mojifinder cat face. Exit status: 0, or 64 when no words are given."
+        discussion: """
+            Prints one line per character, U+XXXX<tab>char<tab>NAME, in code-point \
+            order, then a status line: a rule and 'N found'. Exits 64 when no word is given.
+
+            Examples:
+              mojifinder cat face
+              mojifinder search chess black
+              mojifinder search thumbs-up
+            """
     )
 
     @Argument(help: "Words to look for, in any case; '-' counts as a space.")

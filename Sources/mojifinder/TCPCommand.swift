@@ -18,23 +18,30 @@ struct TCP: AsyncParsableCommand {
             result lines and a status line, CRLF-terminated. An empty line repeats \
             the prompt; a line starting with a control character, invalid UTF-8 or \
             EOF ends the session. Ctrl-C or SIGTERM stops the server.
-            Exit status: 0 after a graceful stop, 1 when it cannot listen, 64 on a usage error.
+
+            Exit status: 0 after Ctrl-C or SIGTERM; 1 when it cannot listen; 64 on \
+            bad options.
+
+            Examples:
+              mojifinder tcp
+              mojifinder tcp --port 0 --idle-timeout 60
+              nc 127.0.0.1 2323
             """
     )
 
-    @Option(help: "Address to listen on.")
+    @Option(help: "Address to listen on: an IP address or a host name.")
     var host = "127.0.0.1"
 
-    @Option(help: "Port to listen on (default 2323; 0–65535, 0 picks a free port).")
+    @Option(help: "Port to listen on, 0-65535; 0 picks a free port.")
     var port = 2323
 
-    @Option(help: "Longest accepted line in bytes; a longer line closes the session (default 1024; 1–1048576).")
+    @Option(help: "Longest accepted line in bytes, 1-1,048,576; a longer line closes the session.")
     var maxLineLength = 1024
 
-    @Option(help: "Seconds a client may stay silent before it is disconnected (default 300; 0.001–86400).")
+    @Option(help: "Seconds a client may stay silent before it is disconnected, 0.001-86,400.")
     var idleTimeout = 300.0
 
-    @Option(help: "Most concurrent connections; more are refused with a message (default 1000; 1–100000).")
+    @Option(help: "Most concurrent connections, 1-100,000; more are refused with a message.")
     var maxConnections = 1000
 
     func validate() throws {

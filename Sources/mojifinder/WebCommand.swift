@@ -10,17 +10,22 @@ struct Web: AsyncParsableCommand, AppArguments {
         discussion: """
             Open http://127.0.0.1:8000 for the page; GET /search?q=cat%20face answers \
             JSON; /docs describes the API (OpenAPI document at /openapi.json). \
-            Stops gracefully on SIGINT or SIGTERM. \
-            Exit status: 0 after a graceful stop, 1 when it cannot serve, 64 on a usage error.
+            GET /version answers the version. Stops gracefully on SIGINT or SIGTERM.
+
+            Exit status: 0 after SIGINT or SIGTERM; 1 when it cannot listen; 64 on \
+            bad options.
+
+            Examples:
+              mojifinder web
+              mojifinder web --port 0 --log-level notice
+              curl 'http://127.0.0.1:8000/search?q=cat%20face'
             """
     )
 
-    @Option(name: .long, help: "Address to listen on.")
+    @Option(name: .long, help: "Address to listen on: an IP address or a host name.")
     var host = "127.0.0.1"
 
-    @Option(
-        name: .shortAndLong,
-        help: "Port to listen on (default 8000; 0–65535, 0 picks a free one, shown in the start line).")
+    @Option(name: .shortAndLong, help: "Port to listen on, 0-65535; 0 picks a free one (the start line shows it).")
     var port = 8000
 
     @Option(
@@ -29,8 +34,7 @@ struct Web: AsyncParsableCommand, AppArguments {
     var logLevelName = "info"
 
     @Option(
-        name: .long,
-        help: "How many encoded /search answers to keep in memory; 0 turns the cache off (default 1024; 0–1000000).")
+        name: .long, help: "How many encoded /search answers to keep in memory, 0-1,000,000; 0 turns the cache off.")
     var cacheEntries = 1024
 
     var hostname: String { host }

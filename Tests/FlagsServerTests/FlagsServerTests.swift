@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import AsyncSupport
 import FlagCountries
 import Foundation
 import NIOCore
@@ -209,6 +210,18 @@ import Testing
                 _ = try await fetch(client, "\(server.baseURL)/fr/fr.gif")
                 await server.resetStats()
                 #expect(await server.stats() == FlagsServerStats())
+            }
+        }
+    }
+
+    @Test func serverHeaderAndVersionRouteCarryThePackageVersion() async throws {
+        try await withFlagsServer { server in
+            try await withClient { client in
+                let flag = try await fetch(client, "\(server.baseURL)/fr/fr.gif")
+                #expect(flag.headers.first(name: "server") == "flags-server/\(PackageVersion.current)")
+                let version = try await fetch(client, "http://127.0.0.1:\(server.port)/version")
+                #expect(version.status == 200)
+                #expect(version.text == "AsyncNetTools \(PackageVersion.current)\n")
             }
         }
     }

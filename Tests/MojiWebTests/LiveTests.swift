@@ -1,3 +1,6 @@
+import AsyncSupport
+import CharIndex
+import CharIndexData
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -52,6 +55,19 @@ struct LiveTests {
             // The server is still serving.
             let after = try await rawGet(port: port, target: Array("/search?q=cat%20face".utf8))
             #expect(after.status == 200)
+        }
+    }
+
+    @Test("The Server header and /version carry the package version and the Unicode version")
+    func liveVersion() async throws {
+        try await makeApp().test(.live) { client in
+            let version = try await client.execute(uri: "/version", method: .get)
+            let expected = "AsyncNetTools \(PackageVersion.current) (Unicode \(InvertedIndex.unicodeVersion) names)\n"
+            #expect(version.status == .ok && String(buffer: version.body) == expected)
+            #expect(version.headers[.server] == "mojifinder/\(PackageVersion.current)")
+            // /health keeps its fixed body.
+            let health = try await client.execute(uri: "/health", method: .get)
+            #expect(String(buffer: health.body) == "ok\n")
         }
     }
 

@@ -39,6 +39,15 @@ import Testing
         #expect(run.standardOutput == String(repeating: "─", count: 66) + " 0 found\n")
     }
 
+    @Test func versionNamesThePackageAndTheUnicodeVersion() async throws {
+        for arguments in [["--version"], ["web", "--version"], ["search", "--version"]] {
+            let run = try await Self.mojifinder(arguments)
+            #expect(run.exitCode == 0)
+            let pattern = /AsyncNetTools \d+\.\d+\.\d+ \(Unicode \d+\.\d+ names\)\n/
+            #expect(run.standardOutput.wholeMatch(of: pattern) != nil, "\(arguments): \(run.standardOutput)")
+        }
+    }
+
     @Test func helpExplainsTheTool() async throws {
         let run = try await Self.mojifinder(["--help"])
         #expect(run.exitCode == 0)
