@@ -178,6 +178,7 @@ let package = Package(
         .testTarget(
             name: "FlagsServerTests",
             dependencies: [
+                "TestSupport",
                 "FlagCountries",
                 "FlagsServer",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

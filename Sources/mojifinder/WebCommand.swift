@@ -1,4 +1,5 @@
 import ArgumentParser
+import AsyncSupport
 import Hummingbird
 import Logging
 import MojiWeb
@@ -42,5 +43,6 @@ struct Web: AsyncParsableCommand, AppArguments {
     func run() async throws {
         let app = try buildApplication(self)
         try await app.runService()
+        await LogLineWriter.standardOutput.flush()
     }
 }

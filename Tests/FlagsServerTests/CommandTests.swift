@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import TestSupport
 import Testing
 
 /// The `flags-server` executable, run as a user would.
@@ -85,6 +86,23 @@ import Testing
         #expect(statusCode(ofRaw: try await rawRequest(port: port, path: "/flags/ad/ad.gif")) == 200)
         _ = try await server.wait { $0.contains("AD delay: 0.05s") }
         #expect(try await server.stop() == 0)
+    }
+
+    /// `--verbose` logs a line per simulated error; nobody reads them.
+    @Test func unreadStdoutStillAnswers1000Requests() async throws {
+        let server = try await UnreadOutputServer(
+            "flags-server", ["--port", "0", "--error-rate", "1", "--verbose"],
+            portPrefix: "Serving flags at http://127.0.0.1:")
+        let statuses = try await withClient { client in
+            var statuses: [Int: Int] = [:]
+            for _ in 0..<1000 {
+                statuses[
+                    try await fetch(client, "http://127.0.0.1:\(server.port)/flags/ad/ad.gif").status, default: 0] += 1
+            }
+            return statuses
+        }
+        #expect(statuses == [418: 1000])
+        #expect(try await server.stop(with: SIGTERM) == 0)
     }
 
     @Test func presetAllServesThreePorts() async throws {
