@@ -117,7 +117,7 @@ struct Downloader: Sendable {
         var attempt = 0
         while true {
             attempt += 1
-            var retryAfter: Double?
+            var retryAfter: String?
             let failure: String
             let transient: Bool
             do {
@@ -132,7 +132,7 @@ struct Downloader: Sendable {
                 if code == 404 { return (.notFound(url: url), attempt) }
                 failure = "HTTP error \(code) - \(response.status.reasonPhrase)"
                 transient = transientStatuses.contains(code)
-                retryAfter = response.headers.first(name: "retry-after").flatMap(Double.init)
+                retryAfter = response.headers.first(name: "retry-after")
             } catch {
                 if Task.isCancelled { return (.cancelled, attempt) }
                 if let error = error as? HTTPClientError, error == .deadlineExceeded || error == .readTimeout {
@@ -144,9 +144,9 @@ struct Downloader: Sendable {
                 }
             }
             guard transient, attempt <= settings.retries else { return (.failed(failure), attempt) }
-            let backoff = retryAfter.map { min($0, 60) } ?? settings.retryBaseDelay * Double(1 << (attempt - 1))
+            let backoff = retryDelay(retryAfter: retryAfter, attempt: attempt, base: settings.retryBaseDelay)
             do {
-                try await Task.sleep(for: .seconds(backoff))
+                try await Task.sleep(for: backoff)
             } catch {
                 return (.cancelled, attempt)
             }
