@@ -25,7 +25,7 @@ struct MethodTests {
 
     @Test(
         "Another method on a known path is 405 with Allow; an unknown path stays 404",
-        arguments: ["POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"])
+        arguments: ["POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "QUERY", "PROPFIND"])
     func undeclaredMethods(method: String) async throws {
         try await makeApp().test(.live) { client in
             let port = try #require(client.port)
