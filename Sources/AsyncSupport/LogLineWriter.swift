@@ -62,7 +62,10 @@ public final class LogLineWriter: Sendable {
             guard buffer.dropped == 0, buffer.lines.count < capacity, buffer.bytes + size <= byteCapacity
             else {
                 buffer.dropped += 1
-                return (false, false)
+                // A line too big for an empty buffer must still get its count written.
+                let wasIdle = buffer.writerIdle
+                buffer.writerIdle = false
+                return (false, wasIdle)
             }
             buffer.lines.append(line)
             buffer.bytes += size

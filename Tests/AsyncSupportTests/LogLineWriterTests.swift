@@ -3,21 +3,33 @@ import Glibc
 import Testing
 
 @Suite struct LogLineWriterTests {
-    /// A pipe whose buffer is full, so the writer thread blocks on its first write.
-    static func fullPipe() throws -> (read: Int32, write: Int32, filler: Int) {
-        var ends: [Int32] = [0, 0]
-        try #require(pipe(&ends) == 0)
-        _ = fcntl(ends[1], F_SETFL, fcntl(ends[1], F_GETFL) | O_NONBLOCK)
-        var filler = 0
-        let chunk = [UInt8](repeating: UInt8(ascii: "x"), count: 4096)
-        while true {
-            let written = chunk.withUnsafeBytes { write(ends[1], $0.baseAddress, $0.count) }
-            if written <= 0 { break }
-            filler += written
+    /// A pipe whose read end never blocks; with `full`, its buffer is filled
+    /// first, so a writer blocks on its first write until the test reads.
+    final class TestPipe {
+        let read: Int32
+        let write: Int32
+        private(set) var filler = 0
+
+        init(full: Bool = false) throws {
+            var ends: [Int32] = [0, 0]
+            try #require(pipe(&ends) == 0)
+            (read, write) = (ends[0], ends[1])
+            _ = fcntl(read, F_SETFL, fcntl(read, F_GETFL) | O_NONBLOCK)
+            guard full else { return }
+            _ = fcntl(write, F_SETFL, fcntl(write, F_GETFL) | O_NONBLOCK)
+            let chunk = [UInt8](repeating: UInt8(ascii: "x"), count: 4096)
+            while case let written = chunk.withUnsafeBytes({ Glibc.write(write, $0.baseAddress, $0.count) }),
+                written > 0
+            {
+                filler += written
+            }
+            _ = fcntl(write, F_SETFL, fcntl(write, F_GETFL) & ~O_NONBLOCK)
         }
-        _ = fcntl(ends[1], F_SETFL, fcntl(ends[1], F_GETFL) & ~O_NONBLOCK)
-        _ = fcntl(ends[0], F_SETFL, fcntl(ends[0], F_GETFL) | O_NONBLOCK)
-        return (ends[0], ends[1], filler)
+
+        deinit {
+            close(read)
+            close(write)
+        }
     }
 
     /// Reads what the pipe holds until `done` says the text is complete.
@@ -38,11 +50,7 @@ import Testing
     }
 
     @Test func appendNeverBlocksAndCountsWhatItDrops() async throws {
-        let pipe = try Self.fullPipe()
-        defer {
-            close(pipe.read)
-            close(pipe.write)
-        }
+        let pipe = try TestPipe(full: true)
         let writer = LogLineWriter(descriptor: pipe.write, capacity: 10)
         // The writer is stuck on the full pipe: these calls must return at once, and past the capacity refuse.
         var accepted: [String] = []
@@ -64,21 +72,26 @@ import Testing
         #expect(await writer.flush())
     }
 
+    @Test func aLineOverTheByteCapacityIsCountedEvenWhenIdle() async throws {
+        let pipe = try TestPipe()
+        let writer = LogLineWriter(descriptor: pipe.write, byteCapacity: 16)
+        #expect(await writer.flush())
+        #expect(!writer.append(String(repeating: "x", count: 100)))
+        #expect(await writer.flush())
+        #expect(writer.append("ok"))
+        let text = try await Self.readText(pipe.read) { $0.hasSuffix("ok\n") }
+        #expect(text == LogLineWriter.droppedLine(1) + "\nok\n")
+    }
+
     @Test func linesFromManyTasksArriveWholeAndInEachTasksOrder() async throws {
-        var ends: [Int32] = [0, 0]
-        #expect(pipe(&ends) == 0)
-        defer {
-            close(ends[0])
-            close(ends[1])
-        }
-        _ = fcntl(ends[0], F_SETFL, fcntl(ends[0], F_GETFL) | O_NONBLOCK)
-        let writer = LogLineWriter(descriptor: ends[1], capacity: 100_000)
+        let pipe = try TestPipe()
+        let writer = LogLineWriter(descriptor: pipe.write, capacity: 100_000)
         await withTaskGroup(of: Void.self) { group in
             for task in 0..<8 {
                 group.addTask { for number in 0..<500 { writer.append("task \(task) line \(number)") } }
             }
         }
-        let text = try await Self.readText(ends[0]) { $0.split(separator: "\n").count == 4000 }
+        let text = try await Self.readText(pipe.read) { $0.split(separator: "\n").count == 4000 }
         let lines = text.split(separator: "\n")
         #expect(lines.count == 4000)
         for task in 0..<8 {
