@@ -174,6 +174,14 @@ let package = Package(
                 "AsyncSupport", "DomainProbeCLI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // HTTP method semantics shared by both Hummingbird servers: HEAD, 405 with Allow.
+        .target(
+            name: "HTTPRouting",
+            dependencies: [
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         // The chapter's 194 country codes and names, shared by flags and flags-server.
         .target(name: "FlagCountries", dependencies: ["AsyncSupport"]),
 
@@ -182,6 +190,7 @@ let package = Package(
             name: "FlagsServer",
             dependencies: [
                 "AsyncSupport",
+                "HTTPRouting",
                 "FlagCountries",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -253,6 +262,7 @@ let package = Package(
             name: "MojiWeb",
             dependencies: [
                 "AsyncSupport",
+                "HTTPRouting",
                 "CharIndex",
                 "CharIndexData",
                 .product(name: "HTTPTypes", package: "swift-http-types"),

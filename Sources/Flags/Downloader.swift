@@ -60,13 +60,8 @@ public struct DownloadSettings: Sendable {
     /// A server's value is untrusted text, so it goes through
     /// `Duration.seconds(clamping:to:)` and cannot trap.
     public func retryDelay(afterAttempt attempt: Int, retryAfter: String?) -> Duration {
-        // RFC 9110: delay-seconds is 1*DIGIT; an HTTP-date, "nan" or "1e9" falls back to the backoff.
-        let serverSeconds = retryAfter.flatMap { text in
-            !text.isEmpty && text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
-                ? Double(text) : nil
-        }
-        let backoff = retryBaseDelay * pow(2, Double(min(max(attempt, 1), 64) - 1))
-        return .seconds(clamping: serverSeconds ?? backoff, to: .seconds(clamping: maxRetryDelay))
+        Flags.retryDelay(
+            retryAfter: retryAfter, attempt: attempt, base: retryBaseDelay, cap: .seconds(clamping: maxRetryDelay))
     }
 }
 

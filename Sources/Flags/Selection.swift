@@ -39,12 +39,14 @@ public struct FlagsSite: Sendable, Equatable {
         case "REMOTE": return .remote
         default: break
         }
-        let lower = text.lowercased()
-        guard lower.hasPrefix("http://") || lower.hasPrefix("https://"), text.count > 8 else {
-            throw .unknownServer(text)
-        }
         var url = text
         while url.hasSuffix("/") { url.removeLast() }
+        // A host must follow the scheme: "https:////" is no URL (found by scripts/fuzz).
+        let lower = url.lowercased()
+        let scheme = ["http://", "https://"].first { lower.hasPrefix($0) }
+        guard let scheme, let host = url.dropFirst(scheme.count).first, host != "/" else {
+            throw .unknownServer(text)
+        }
         return FlagsSite(label: "Custom", baseURL: url)
     }
 }

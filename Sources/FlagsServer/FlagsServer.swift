@@ -1,5 +1,6 @@
 import AsyncSupport
 import Foundation
+import HTTPRouting
 import Hummingbird
 import Logging
 import NIOCore
@@ -57,7 +58,8 @@ public func serveFlags(_ servers: [FlagsServerOptions], announce: @escaping @Sen
 func makeApplication(
     state: FlagsServerState, logger: Logger, onServerRunning: @escaping @Sendable (any Channel) async -> Void
 ) -> some Service {
-    let router = Router()
+    // HEAD wherever GET works; /flags/** declares its own below.
+    let router = Router(options: .autoGenerateHeadEndpoints)
     router.get("/stats") { _, _ in try jsonResponse(state.stats()) }
     router.post("/stats/reset") { _, _ in
         state.resetStats()
@@ -75,6 +77,7 @@ func makeApplication(
         return Response(status: response.status, headers: headers, body: .init())
     }
     router.get("/flags") { _, _ in Response(status: .notFound) }
+    router.answerUndeclaredMethods()
     return Application(
         router: router,
         configuration: .init(

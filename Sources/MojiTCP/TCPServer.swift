@@ -206,17 +206,7 @@ public struct TCPServer: Sendable {
 
     /// The line decoded as UTF-8 and stripped, or nil when it is not UTF-8.
     static func query(from line: ByteBuffer) -> String? {
-        guard let text = String(validating: line.readableBytesView, as: UTF8.self) else { return nil }
-        let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
-            let last = scalars.lastIndex(where: { !isSpace($0) })
-        else { return "" }
-        return String(scalars[first...last])
-    }
-
-    /// Python's `str.strip` also strips the information separators U+001C…U+001F.
-    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isWhitespace || (0x1C...0x1F).contains(scalar.value)
+        sessionQuery(from: line.readableBytesView)
     }
 
     /// Writes the result lines, the status line and the prompt in chunks, each

@@ -11,50 +11,14 @@ final class TelnetFilter: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = ByteBuffer
 
-    static let iac: UInt8 = 255
-    static let interruptProcess: UInt8 = 244
-    static let subnegotiationBegin: UInt8 = 250
-    static let subnegotiationEnd: UInt8 = 240
-    /// WILL, WONT, DO, DONT take one option byte.
-    static let optionVerbs: ClosedRange<UInt8> = 251...254
-
-    enum State {
-        case data
-        case command  // after IAC
-        case option  // after IAC WILL/WONT/DO/DONT
-        case subnegotiation  // inside IAC SB … IAC SE
-        case subnegotiationCommand  // IAC inside a subnegotiation
-    }
-
-    private(set) var state = State.data
+    private var parser = TelnetParser()
+    var state: TelnetParser.State { parser.state }
+    typealias State = TelnetParser.State
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let input = Self.unwrapInboundIn(data)
         var output = context.channel.allocator.buffer(capacity: input.readableBytes)
-        var interrupted = false
-        for byte in input.readableBytesView {
-            switch (state, byte) {
-            case (.data, Self.iac): state = .command
-            case (.data, _): output.writeInteger(byte)
-            case (.command, Self.iac):
-                // IAC IAC is a literal 255 byte, never valid UTF-8: the session
-                // rules close on it, as on any invalid input.
-                output.writeInteger(byte)
-                state = .data
-            case (.command, Self.interruptProcess):
-                interrupted = true
-                state = .data
-            case (.command, Self.subnegotiationBegin): state = .subnegotiation
-            case (.command, Self.optionVerbs): state = .option
-            case (.command, _): state = .data  // two-byte commands: NOP, AYT, GA…
-            case (.option, _): state = .data
-            case (.subnegotiation, Self.iac): state = .subnegotiationCommand
-            case (.subnegotiation, _): break
-            case (.subnegotiationCommand, Self.subnegotiationEnd): state = .data
-            case (.subnegotiationCommand, _): state = .subnegotiation
-            }
-            if interrupted { break }
-        }
+        let interrupted = parser.feed(input.readableBytesView) { output.writeInteger($0) }
         if interrupted {
             // The unfinished line is dropped; the session sees the interrupt as
             // an error, and the close stops an answer that is being written.

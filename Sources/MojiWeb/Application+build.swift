@@ -1,6 +1,7 @@
 import AsyncSupport
 import CharIndex
 import CharIndexData
+import HTTPRouting
 import Hummingbird
 import Logging
 import OpenAPIHummingbird
@@ -37,7 +38,8 @@ public struct WebOptions: AppArguments {
 /// The web service: the page at `/`, the API at `/search`, its OpenAPI
 /// document at `/openapi.json` / `/openapi.yaml`, `/docs`, and `/health`.
 public func buildApplication(_ args: some AppArguments) throws -> some ApplicationProtocol {
-    var logger = Logger(label: "mojifinder-web")
+    // Plain lines through the log writer, which never blocks a request on a full stdout.
+    var logger = Logger.lines(label: "mojifinder-web", level: args.logLevel)
     logger.logLevel = args.logLevel
     // Load the index now, not on the first request.
     let finder = Finder(index: .unicode)
@@ -61,7 +63,8 @@ public func buildApplication(_ args: some AppArguments) throws -> some Applicati
 public func buildRouter(finder: Finder, logRequests: Bool = false, cacheEntries: Int = 1024) throws -> Router<
     BasicRequestContext
 > {
-    let router = Router()
+    // HEAD wherever GET works, as FastAPI (Starlette) answers it.
+    let router = Router(options: .autoGenerateHeadEndpoints)
     if logRequests { router.add(middleware: LogRequestsMiddleware(.info)) }
     router.add(middleware: BadRequestMiddleware())
     if cacheEntries > 0 { router.add(middleware: AnswerCacheMiddleware(cache: AnswerCache(capacity: cacheEntries))) }
@@ -80,6 +83,7 @@ public func buildRouter(finder: Finder, logRequests: Bool = false, cacheEntries:
         configuration: Configuration(jsonEncodingOptions: [.sortedKeys]),
         middlewares: [QueryValidationMiddleware()]
     )
+    router.answerUndeclaredMethods()
     return router
 }
 

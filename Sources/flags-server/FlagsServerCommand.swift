@@ -90,6 +90,7 @@ struct FlagsServerCommand: AsyncParsableCommand {
         }
         do {
             try await serveFlags(servers) { url in writeUnbuffered("Serving flags at \(url)\n") }
+            await LogLineWriter.standardOutput.flush()
         } catch let error as FlagsServerError {
             throw ValidationError(error.description)
         } catch {

@@ -74,6 +74,8 @@ struct TCP: AsyncParsableCommand {
             writeUnbuffered("Error: \(error)\n", to: STDERR_FILENO)
             throw ExitCode.failure
         }
-        writeUnbuffered("Server shut down.\n")
+        // After the log lines, and like them never blocking: a stdout nobody reads must not keep the server alive.
+        LogLineWriter.standardOutput.append("Server shut down.")
+        await LogLineWriter.standardOutput.flush()
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AsyncSupport
 import CommandLineSupport
 import Hummingbird
 import Logging
@@ -52,5 +53,6 @@ struct Web: AsyncParsableCommand, AppArguments {
     func run() async throws {
         let app = try buildApplication(self)
         try await app.runService()
+        await LogLineWriter.standardOutput.flush()
     }
 }

@@ -80,6 +80,23 @@ import Testing
         #expect(try await server.stop() == 0)
     }
 
+    /// `--verbose` logs a line per simulated error; nobody reads them.
+    @Test func unreadStdoutStillAnswers1000Requests() async throws {
+        let server = try await UnreadOutputServer(
+            "flags-server", ["--port", "0", "--error-rate", "1", "--verbose"],
+            portPrefix: "Serving flags at http://127.0.0.1:")
+        let statuses = try await withClient { client in
+            var statuses: [Int: Int] = [:]
+            for _ in 0..<1000 {
+                statuses[
+                    try await fetch(client, "http://127.0.0.1:\(server.port)/flags/ad/ad.gif").status, default: 0] += 1
+            }
+            return statuses
+        }
+        #expect(statuses == [418: 1000])
+        #expect(try await server.stop(with: SIGTERM) == 0)
+    }
+
     @Test func presetAllServesThreePorts() async throws {
         // 127.0.0.2 keeps the chapter's fixed ports clear of anything on 127.0.0.1.
         let server = try Self.launch(["--preset", "all", "--host", "127.0.0.2", "--seed", "3"])

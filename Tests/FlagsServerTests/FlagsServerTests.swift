@@ -129,6 +129,35 @@ import Testing
         }
     }
 
+    @Test func headWorksWhereverGetDoes() async throws {
+        try await withFlagsServer { server in
+            for path in ["/ping", "/stats", "/flags/ad/metadata.json"] {
+                let get = try await rawRequest(port: server.port, path: path)
+                let head = try await rawRequest(port: server.port, path: path, method: "HEAD")
+                #expect(statusCode(ofRaw: head) == statusCode(ofRaw: get), "\(path)")
+                #expect(head.hasSuffix("\r\n\r\n"), "HEAD \(path) sent a body: \(head)")
+                let bodyLength =
+                    get.utf8.count - (get.range(of: "\r\n\r\n").map { get[..<$0.upperBound].utf8.count } ?? 0)
+                #expect(head.lowercased().contains("content-length: \(bodyLength)\r\n"), "\(path): \(head)")
+            }
+        }
+    }
+
+    @Test(arguments: [
+        ("POST", "/ping", "GET, HEAD"), ("DELETE", "/flags/ad/ad.gif", "GET, HEAD"), ("PUT", "/stats", "GET, HEAD"),
+        ("GET", "/stats/reset", "POST"), ("TRACE", "/flags", "GET, HEAD"), ("QUERY", "/flags/ad/x/y", "GET, HEAD"),
+    ])
+    func otherMethodsAre405WithAllow(method: String, path: String, allow: String) async throws {
+        try await withFlagsServer { server in
+            let response = try await rawRequest(port: server.port, path: path, method: method)
+            #expect(statusCode(ofRaw: response) == 405, "\(method) \(path): \(response)")
+            #expect(
+                response.lowercased().contains("allow: \(allow.lowercased())\r\n"), "\(method) \(path): \(response)")
+            let unknown = try await rawRequest(port: server.port, path: "/elsewhere", method: method)
+            #expect(statusCode(ofRaw: unknown) == 404)
+        }
+    }
+
     @Test func directoryModeServesAFolder() async throws {
         let root = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -164,6 +193,15 @@ import Testing
         await #expect(throws: FlagsServerError.directoryNotFound(missing)) {
             _ = try await startFlagsServer(FlagsServerOptions(directory: missing))
         }
+    }
+
+    /// A slash followed by a combining accent is one Character that is not
+    /// "/": the check must look at bytes. So must the hidden-file check.
+    @Test func segmentsAreCheckedByTheByte() {
+        #expect(FlagPath.segments(of: "/flags/zz%2F%CC%81x/x.gif") == nil)
+        #expect(FlagPath.segments(of: "/flags/zz/.%CC%81hidden") == nil)
+        #expect(FlagPath.segments(of: "/flags/zz/%5C%CC%81x") == nil)
+        #expect(FlagPath.segments(of: "/flags/zz/%C3%A9.gif") == ["zz", "é.gif"])
     }
 
     @Test func pathTraversalIsRefused() async throws {

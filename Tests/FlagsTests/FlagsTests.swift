@@ -30,6 +30,10 @@ struct SelectionTests {
         #expect(try FlagsSite.parse("Remote") == .remote)
         #expect(try FlagsSite.parse("http://127.0.0.1:9/flags/").baseURL == "http://127.0.0.1:9/flags")
         #expect(throws: FlagsError.unknownServer("nowhere")) { try FlagsSite.parse("nowhere") }
+        // Found by scripts/fuzz (flags-retry): slashes alone are no host.
+        for text in ["HTTPS:////", "http:///", "http://", "https:///flags"] {
+            #expect(throws: FlagsError.unknownServer(text)) { try FlagsSite.parse(text) }
+        }
     }
 
     @Test func reportsReadLikeTheChapter() {

@@ -58,6 +58,26 @@ struct TCPCommandTests {
         #expect(output.contains("Close 127.0.0.1:"))
     }
 
+    @Test("with stdout a pipe nobody reads, it still answers 1,000 queries and stops on SIGTERM")
+    func unreadStdout() async throws {
+        let server = try await UnreadOutputServer(
+            "mojifinder", ["tcp", "--port", "0"], portPrefix: "Serving on 127.0.0.1:")
+        // Each query logs two lines, so the one-page pipe is full long before the end.
+        try await withClient(port: server.port) { (client: inout Client) async throws in
+            #expect(try await client.read() == "?> ")
+            for number in 0..<1000 {
+                let query = number.isMultiple(of: 2) ? "cat face" : "chess black"
+                try await client.send(query + "\r\n")
+                let answer = try await client.read()
+                guard answer == expectedAnswer(query) else {
+                    Issue.record("query \(number): \(answer.debugDescription)")
+                    return
+                }
+            }
+        }
+        #expect(try await server.stop(with: SIGTERM) == 0)
+    }
+
     @Test("a port in use exits 1 with an error on stderr")
     func portInUse() async throws {
         try await withServer { port, _ in

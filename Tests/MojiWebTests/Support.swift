@@ -66,9 +66,9 @@ struct RawResponse {
     }
 }
 
-func rawGet(port: Int, target: [UInt8]) async throws -> RawResponse {
+func rawGet(port: Int, target: [UInt8], method: String = "GET") async throws -> RawResponse {
     let request =
-        Array("GET ".utf8) + target
+        Array("\(method) ".utf8) + target
         + Array(" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)
     return try RawResponse(try await rawExchange(port: port, bytes: request))
 }

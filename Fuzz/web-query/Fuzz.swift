@@ -1,0 +1,30 @@
+// libFuzzer target: the query string of `GET /search?...` as any client sends it.
+
+import AsyncSupport
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    guard let data, size > 0 else { return 0 }
+    let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+    switch queryValues("q", in: "/search?" + text) {
+    case .success(let values):
+        for value in values {
+            // What the decoder returns, encoded again, decodes to itself.
+            if percentDecoded(percentEncode(value)[...]) != value {
+                fatalError("percent round trip changed \(value.debugDescription)")
+            }
+        }
+    case .failure(let problem):
+        if problem.type != "string_unicode" { fatalError("unexpected problem \(problem)") }
+        // The 422 body is built by hand: it must at least be balanced.
+        let json = problem.json
+        if !json.hasPrefix("{\"detail\":[{") || !json.hasSuffix("}]}") { fatalError("bad 422 body \(json)") }
+    }
+    // Any text, encoded, decodes back to itself (with and without '+' as space).
+    if percentDecoded(percentEncode(text)[...]) != text
+        || percentDecoded(percentEncode(text)[...], plusIsSpace: true) != text
+    {
+        fatalError("percentEncode/percentDecoded disagree on \(text.debugDescription)")
+    }
+    return 0
+}

@@ -1,0 +1,146 @@
+import Dispatch
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#else
+    import Darwin
+#endif
+
+/// The servers' log sink: a caller only appends its line to a bounded buffer
+/// and returns, and one dedicated thread does the blocking writes. A stdout
+/// that nobody reads then stalls only that thread, never a request or a
+/// session. When the buffer is full, lines are dropped and counted, and the
+/// count is written as a line of its own once the writer catches up. Lines
+/// keep their order and are written whole.
+public final class LogLineWriter: Sendable {
+    /// The process-wide writer to standard output that `LineLogHandler` uses.
+    public static let standardOutput = LogLineWriter(descriptor: STDOUT_FILENO)
+
+    /// At most this many lines wait; about 1 MB of typical log lines.
+    public static let defaultCapacity = 10_000
+    /// At most this many bytes wait, whatever the number of lines.
+    public static let defaultByteCapacity = 4 << 20
+
+    private struct Buffer {
+        var lines: [String] = []
+        var bytes = 0
+        /// Lines refused since the buffer filled; reported after the lines before them.
+        var dropped = 0
+        var writerIdle = false
+        var writing = false
+    }
+
+    private let descriptor: Int32
+    private let capacity: Int
+    private let byteCapacity: Int
+    private let buffer = Mutex(Buffer())
+    /// Wakes the writer thread; `signal()` never blocks.
+    private let wake = DispatchSemaphore(value: 0)
+
+    /// Starts the writer thread; it lives as long as the process.
+    public init(
+        descriptor: Int32, capacity: Int = LogLineWriter.defaultCapacity,
+        byteCapacity: Int = LogLineWriter.defaultByteCapacity
+    ) {
+        self.descriptor = descriptor
+        self.capacity = max(1, capacity)
+        self.byteCapacity = max(1, byteCapacity)
+        startThread { [self] in drainForever() }
+    }
+
+    /// Queues `line` (without its newline) and returns at once.
+    /// Returns false when the line was dropped because the buffer is full.
+    @discardableResult
+    public func append(_ line: String) -> Bool {
+        let size = line.utf8.count + 1
+        let (accepted, wakeWriter) = buffer.withLock { buffer -> (Bool, Bool) in
+            // Once dropping starts it goes on until the writer empties the
+            // buffer, so the count lands exactly where the lines were lost.
+            guard buffer.dropped == 0, buffer.lines.count < capacity, buffer.bytes + size <= byteCapacity
+            else {
+                buffer.dropped += 1
+                // A line too big for an empty buffer must still get its count written.
+                let wasIdle = buffer.writerIdle
+                buffer.writerIdle = false
+                return (false, wasIdle)
+            }
+            buffer.lines.append(line)
+            buffer.bytes += size
+            let wasIdle = buffer.writerIdle
+            buffer.writerIdle = false
+            return (true, wasIdle)
+        }
+        if wakeWriter { wake.signal() }
+        return accepted
+    }
+
+    /// Waits until every queued line is written, for at most `limit`: a
+    /// server calls it before it exits. Returns false if lines still wait
+    /// (stdout is not being read).
+    @discardableResult
+    public func flush(within limit: Duration = .seconds(2)) async -> Bool {
+        let deadline = ContinuousClock.now + limit
+        while ContinuousClock.now < deadline {
+            let done = buffer.withLock { $0.lines.isEmpty && $0.dropped == 0 && !$0.writing }
+            if done { return true }
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+        return false
+    }
+
+    /// The writer thread: takes everything queued, writes it in one go, sleeps when idle.
+    private func drainForever() -> Never {
+        while true {
+            let batch = buffer.withLock { buffer -> [String] in
+                var batch = buffer.lines
+                if buffer.dropped > 0 {
+                    batch.append(Self.droppedLine(buffer.dropped))
+                    buffer.dropped = 0
+                }
+                buffer.lines.removeAll(keepingCapacity: true)
+                buffer.bytes = 0
+                buffer.writing = !batch.isEmpty
+                buffer.writerIdle = batch.isEmpty
+                return batch
+            }
+            if batch.isEmpty {
+                wake.wait()
+                continue
+            }
+            writeUnbuffered(batch.joined(separator: "\n") + "\n", to: descriptor)
+            buffer.withLock { $0.writing = false }
+        }
+    }
+
+    /// The line that stands for `count` lost lines.
+    public static func droppedLine(_ count: Int) -> String {
+        "... \(count) log line\(count == 1 ? "" : "s") dropped (output was not being read)"
+    }
+}
+
+/// Runs `body` on a new detached thread of its own, outside Swift's
+/// cooperative pool and any event loop, so it may block.
+private func startThread(_ body: @escaping @Sendable () -> Void) {
+    final class Body {
+        let run: @Sendable () -> Void
+        init(_ run: @escaping @Sendable () -> Void) { self.run = run }
+    }
+    let context = Unmanaged.passRetained(Body(body)).toOpaque()
+    var thread = pthread_t()
+    let started = pthread_create(
+        &thread, nil,
+        { context in
+            guard let context else { return nil }
+            Unmanaged<Body>.fromOpaque(context).takeRetainedValue().run()
+            return nil
+        }, context)
+    if started == 0 {
+        pthread_detach(thread)
+    } else {
+        // No thread: run nothing rather than block callers; the lines just queue and drop.
+        Unmanaged<Body>.fromOpaque(context).release()
+    }
+}

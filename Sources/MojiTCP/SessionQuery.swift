@@ -1,0 +1,16 @@
+/// The query in one line of a session: the bytes decoded as UTF-8 and
+/// stripped as Python's `str.strip` does, or nil when they are not UTF-8.
+/// Free of NIO so the fuzzer builds it alone.
+func sessionQuery(from line: some Collection<UInt8>) -> String? {
+    guard let text = String(validating: line, as: UTF8.self) else { return nil }
+    let scalars = text.unicodeScalars
+    guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+        let last = scalars.lastIndex(where: { !isSpace($0) })
+    else { return "" }
+    return String(scalars[first...last])
+}
+
+/// Python's `str.strip` also strips the information separators U+001C…U+001F.
+private func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.properties.isWhitespace || (0x1C...0x1F).contains(scalar.value)
+}
