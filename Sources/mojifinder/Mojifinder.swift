@@ -1,6 +1,15 @@
 import ArgumentParser
+import AsyncSupport
 import CharIndex
 import CharIndexData
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#else
+    import Darwin
+#endif
 
 @main
 struct Mojifinder: AsyncParsableCommand {
@@ -9,28 +18,75 @@ struct Mojifinder: AsyncParsableCommand {
         discussion: """
             Every character from U+0020 to U+10FFFF with a name is indexed by the \
             words of its name. A query lists words; the result is the characters \
-            whose names contain all of them, in code-point order.
+            whose names contain all of them, in code-point order. Other tokens \
+            are listed first, in query order: U+1F431 or a range U+2190..U+2193 \
+            lists those code points, and a token with characters outside A-Z, 0-9 \
+            and '-' (such as 🐱) lists each of its characters.
             """,
-        subcommands: [Search.self, Web.self, TCP.self],
+        subcommands: [Search.self, Identify.self, Web.self, TCP.self],
         defaultSubcommand: Search.self
     )
+}
+
+/// `--json`: the answer as JSON details instead of text lines.
+struct OutputOptions: ParsableArguments {
+    @Flag(help: "Print a JSON array of objects: char, name, code, category, age, utf8, html.")
+    var json = false
+
+    func print(_ scalars: [Unicode.Scalar]) {
+        writeUnbuffered(json ? SearchReport.json(for: scalars) : SearchReport.text(for: scalars))
+    }
 }
 
 struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the characters whose names contain all the given words.",
-        discussion: "Example: mojifinder cat face"
+        discussion: """
+            Examples: mojifinder cat face · mojifinder search --prefix cat fa · \
+            mojifinder 🐱 · mojifinder U+2190..U+2193 (at most \(Query.defaultRangeLimit) code points).
+            """
     )
 
-    @Argument(help: "Words to look for, in any case; '-' counts as a space.")
+    @Flag(help: "Let the last word match the start of a word (cat fa finds CAT FACE).")
+    var prefix = false
+
+    @OptionGroup var output: OutputOptions
+
+    @Argument(help: "Words to look for, in any case ('-' counts as a space), characters, or U+XXXX[..U+YYYY].")
     var words: [String] = []
 
     func run() throws {
-        let query = words.joined(separator: " ")
-        guard !tokenize(query).isEmpty else {
+        let query: Query
+        do {
+            query = try Query(words.joined(separator: " "), prefix: prefix)
+        } catch {
+            writeUnbuffered("Error: \(error)\n", to: STDERR_FILENO)
+            throw ExitCode(64)
+        }
+        guard !query.isEmpty else {
             print("Please give one or more words to search.")
             throw ExitCode(2)
         }
-        print(SearchReport.text(for: InvertedIndex.unicode.search(query)), terminator: "")
+        output.print(InvertedIndex.unicode.search(query))
+    }
+}
+
+struct Identify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List every character of the given text, in order, repeats included.",
+        discussion: "Example: mojifinder identify 'é🐱'"
+    )
+
+    @OptionGroup var output: OutputOptions
+
+    @Argument(help: "Text whose characters to list; several arguments are listed in turn.")
+    var text: [String] = []
+
+    func validate() throws {
+        guard text.contains(where: { !$0.isEmpty }) else { throw ValidationError("Please give some text to identify.") }
+    }
+
+    func run() {
+        output.print(InvertedIndex.unicode.search(Query(listed: text.flatMap(\.unicodeScalars))))
     }
 }
