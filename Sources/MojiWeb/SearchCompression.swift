@@ -18,11 +18,15 @@ struct SearchCompressionMiddleware<Context: RequestContext>: RouterMiddleware {
         guard SearchCaching.acceptsGzip(request.headers[.acceptEncoding]) else {
             return Self.varying(try await next(request, context))
         }
-        // A repeat is answered from the gzip cache without searching again.
-        if case .success(let search) = SearchRequest.parse(request.uri.description),
-            let answer = compressed[finder.etag(key: search.answerKey)]
-        {
-            return Self.gzipResponse(answer, ifNoneMatch: request.headers[.ifNoneMatch])
+        // A repeat is answered from the gzip cache without searching again,
+        // unless the client revalidates the identity form it holds.
+        if case .success(let search) = SearchRequest.parse(request.uri.description) {
+            let etag = finder.etag(key: search.answerKey)
+            if let answer = compressed[etag],
+                !SearchCaching.isNotModified(ifNoneMatch: request.headers[.ifNoneMatch], etag: etag)
+            {
+                return Self.gzipResponse(answer, ifNoneMatch: request.headers[.ifNoneMatch])
+            }
         }
         var response = Self.varying(try await next(request, context))
         guard response.status == .ok, let etag = response.headers[.eTag] else { return response }

@@ -116,12 +116,13 @@ struct SearchRequest: Sendable {
             }
             q = value
             switch prefixes.last.map({ $0.lowercased() }) {
-            case nil, "false", "0", "no", "off", "f", "n": prefix = false
+            // Empty counts as absent: a form (the /docs page) sends empty fields.
+            case nil, "", "false", "0", "no", "off", "f", "n": prefix = false
             case "true", "1", "yes", "on", "t", "y": prefix = true
             case .some: return .failure(.notBoolean("prefix", value: prefixes.last ?? ""))
             }
             switch fields.last {
-            case nil, "name": details = false
+            case nil, "", "name": details = false
             case "details": details = true
             case .some(let other): return .failure(.notOneOf("fields", value: other, ["name", "details"]))
             }

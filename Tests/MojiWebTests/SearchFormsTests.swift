@@ -103,6 +103,11 @@ struct SearchFormsTests {
             try await client.execute(uri: "/search?q=%F0%9F%90%B1&fields=name", method: .get) { response in
                 #expect(String(buffer: response.body) == #"[{"char":"🐱","name":"CAT FACE"}]"#)
             }
+            // Empty fields, as a form sends them (the /docs page), mean the defaults.
+            try await client.execute(uri: "/search?q=cat%20face&prefix=&fields=", method: .get) { response in
+                let found = try decodeResults(response.body)
+                #expect(found == cliResults("cat face"))
+            }
             for (query, name, type) in [("prefix=maybe", "prefix", "bool_parsing"), ("fields=all", "fields", "enum")] {
                 try await client.execute(uri: "/search?q=cat&\(query)", method: .get) { response in
                     #expect(response.status.code == 422)
