@@ -64,7 +64,7 @@ struct Search: ParsableCommand {
             throw ExitCode(64)
         }
         guard !query.isEmpty else {
-            print("Please give one or more words to search.")
+            writeUnbuffered("Please give one or more words to search.\n")
             throw ExitCode(2)
         }
         output.print(InvertedIndex.unicode.search(query))
