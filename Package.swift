@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2"),
         .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
     ],
     targets: [
         // Shared by every tool: bounded concurrency, the output writer, the log
@@ -66,7 +67,7 @@ let package = Package(
         .testTarget(name: "CLIRobustnessTests", dependencies: ["AsyncSupport", "TestSupport"]),
 
         // mojifinder: inverted index of Unicode names, CLI, web and TCP front ends.
-        .target(name: "CharIndex"),
+        .target(name: "CharIndex", dependencies: ["AsyncSupport"]),
         .executableTarget(name: "charindex-gen", dependencies: ["CharIndex"]),
         .plugin(name: "EmbedCharIndex", capability: .buildTool(), dependencies: ["charindex-gen"]),
         // The full index, generated at build time by the plugin above.
@@ -265,6 +266,7 @@ let package = Package(
                 "HTTPRouting",
                 "CharIndex",
                 "CharIndexData",
+                .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
@@ -284,6 +286,7 @@ let package = Package(
                 "MojiWeb",
                 "CharIndex",
                 "CharIndexData",
+                .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -32,6 +32,40 @@ struct CompactTable: Sendable {
         }
     }
 
+    /// The union of the sets of every word starting with `prefix` (an index
+    /// word, uppercased), each first intersected with `within` when given.
+    /// The words form one run of the sorted table, found by binary search.
+    func entries(prefix: String, within: ScalarSet?) -> ScalarSet {
+        var prefix = prefix
+        return prefix.withUTF8 { key in
+            var ranges: [ClosedRange<UInt32>] = []
+            var line = firstLine(notBelow: key)
+            while line < lineStarts.count {
+                let (word, payload) = split(line: line)
+                guard bytes[word].starts(with: key) else { break }
+                let set = decode(payload)
+                ranges += (within.map { set.intersection($0) } ?? set).ranges
+                line += 1
+            }
+            // One sort and merge instead of a union per word.
+            ranges.sort { $0.lowerBound < $1.lowerBound }
+            var result = ScalarSet()
+            for range in ranges { result.appendAscending(range) }
+            return result
+        }
+    }
+
+    /// The first line whose word is not below `key`.
+    private func firstLine(notBelow key: UnsafeBufferPointer<UInt8>) -> Int {
+        var low = 0
+        var high = lineStarts.count
+        while low < high {
+            let mid = (low + high) / 2
+            if compare(bytes[split(line: mid).word], key) == .less { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
     /// Every word with its set, in word order (for tests and tools).
     func allEntries() -> [(word: String, set: ScalarSet)] {
         lineStarts.indices.map { line in

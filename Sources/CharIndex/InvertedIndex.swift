@@ -47,16 +47,37 @@ public struct InvertedIndex: Sendable {
         return table.entries(word).union(Self.selfNamed(word, in: range)).intersection(rangeSet)
     }
 
+    /// The characters with a name word starting with `prefix`, among `within`
+    /// when given. A word is its own prefix, so `selfNamed` counts too.
+    public func entries(prefix: String, within: ScalarSet? = nil) -> ScalarSet {
+        let prefix = prefix.uppercased()
+        let limit = within.map { $0.intersection(rangeSet) } ?? rangeSet
+        return table.entries(prefix: prefix, within: limit).union(Self.selfNamed(prefix, in: range).intersection(limit))
+    }
+
     /// The characters whose names contain every word of `query`, in
     /// code-point order. An empty query finds nothing.
     public func search(_ query: String) -> [Unicode.Scalar] {
-        let words = tokenize(query)
-        guard let first = words.first else { return [] }
-        var result = entries(first)
-        for word in words.dropFirst() where !result.isEmpty {
-            result = result.intersection(entries(word))
+        search(words: tokenize(query), prefix: nil).scalars
+    }
+
+    /// The answer to `query`: its literal characters and code points in
+    /// query order, then the characters whose names match its words, in
+    /// code-point order. Every front end answers through this.
+    public func search(_ query: Query) -> [Unicode.Scalar] {
+        guard !query.words.isEmpty || query.prefix != nil else { return query.listed }
+        return query.listed + search(words: query.words, prefix: query.prefix).scalars
+    }
+
+    private func search(words: [String], prefix: String?) -> ScalarSet {
+        var result: ScalarSet?
+        for word in words {
+            let found = entries(word)
+            result = result.map { $0.intersection(found) } ?? found
+            if result?.isEmpty == true { return ScalarSet() }
         }
-        return result.scalars
+        guard let prefix else { return result ?? ScalarSet() }
+        return entries(prefix: prefix, within: result)
     }
 
     /// Every word with its characters, in word order.

@@ -1,8 +1,22 @@
-/// The text form of search results, shared by the CLI and the TCP server.
+import AsyncSupport
+
+/// The text forms of search results, shared by the CLI and the TCP server.
 public enum SearchReport {
-    /// `U+1F431<TAB>🐱<TAB>CAT FACE`
+    /// `U+1F431<TAB>🐱<TAB>CAT FACE`; a scalar without a name gets its label,
+    /// such as `<control-0007>`.
     public static func line(for scalar: Unicode.Scalar) -> String {
-        "U+\(InvertedIndex.hex(scalar.value))\t\(Character(scalar))\t\(scalar.properties.name ?? "")"
+        "U+\(InvertedIndex.hex(scalar.value))\t\(shown(scalar))\t\(scalar.displayName)"
+    }
+
+    /// The character as a terminal can show it: a control (which would move
+    /// the cursor or ring the bell) as its Control Pictures symbol, or U+FFFD.
+    static func shown(_ scalar: Unicode.Scalar) -> Character {
+        switch scalar.value {
+        case 0x00...0x1F: Character(Unicode.Scalar(0x2400 + scalar.value) ?? "\u{FFFD}")
+        case 0x7F: "\u{2421}"
+        case 0x80...0x9F: "\u{FFFD}"
+        default: Character(scalar)
+        }
     }
 
     /// 66 box-drawing dashes, then the count: `──…── 10 found`.
@@ -15,5 +29,21 @@ public enum SearchReport {
         var text = ""
         for scalar in scalars { text += line(for: scalar) + lineEnding }
         return text + status(count: scalars.count) + lineEnding
+    }
+
+    /// A JSON array with one object of details per scalar, one per line:
+    /// `[{"char":"🐱","name":"CAT FACE","code":"U+1F431","category":"So",…}]`.
+    public static func json(for scalars: [Unicode.Scalar]) -> String {
+        let objects = scalars.map { scalar in
+            let details = ScalarDetails(scalar)
+            let fields: [(String, String)] = [
+                ("char", jsonStringLiteral(details.char)), ("name", jsonStringLiteral(details.name)),
+                ("code", jsonStringLiteral(details.code)), ("category", jsonStringLiteral(details.category)),
+                ("age", details.age.map(jsonStringLiteral) ?? "null"), ("utf8", jsonStringLiteral(details.utf8)),
+                ("html", jsonStringLiteral(details.html)),
+            ]
+            return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
+        }
+        return objects.isEmpty ? "[]\n" : "[\n" + objects.joined(separator: ",\n") + "\n]\n"
     }
 }

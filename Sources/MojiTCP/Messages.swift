@@ -1,3 +1,4 @@
+import CharIndex
 import NIOCore
 
 /// The texts the server prints and sends. Server log lines follow the chapter's wording.
@@ -18,6 +19,7 @@ enum Messages {
     static func busyReply(limit: Int) -> String {
         "Server busy: \(limit) connections already open. Please try again later.\r\n"
     }
+    static func queryErrorReply(_ error: QueryError) -> String { "Error: \(error)\r\n\(prompt)" }
     static func lineTooLongReply(limit: Int) -> String { "Line too long: the limit is \(limit) bytes. Bye.\r\n" }
     static func idleReply(_ timeout: TimeAmount) -> String {
         "Idle for \(Double(timeout.nanoseconds) / 1e9) s. Bye.\r\n"

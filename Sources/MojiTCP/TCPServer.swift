@@ -211,8 +211,16 @@ public struct TCPServer: Sendable {
 
     /// Writes the result lines, the status line and the prompt in chunks, each
     /// write awaited so a slow reader holds back the search, not the memory.
+    /// A query that cannot be answered (a range past the limit) gets one
+    /// line saying why, and the session goes on.
     func search(_ query: String, into outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>) async throws -> Int {
-        let results = index.search(query)
+        let results: [Unicode.Scalar]
+        do {
+            results = index.search(try Query(query))
+        } catch {
+            try await outbound.write(ByteBuffer(string: Messages.queryErrorReply(error)))
+            return 0
+        }
         let chunkSize = 16 * 1024
         var chunk = ByteBuffer()
         chunk.reserveCapacity(chunkSize + 256)

@@ -49,11 +49,9 @@ struct AnswerCacheMiddleware<Context: RequestContext>: RouterMiddleware {
         -> Response
     {
         guard request.method == .get, request.uri.path == "/search",
-            case .success(let values) = queryValues("q", in: request.uri.description),
-            let value = values.last,
-            !values.contains(where: { $0.unicodeScalars.count > ValidationProblem.maxQueryLength })
+            case .success(let search) = SearchRequest.parse(request.uri.description)
         else { return try await next(request, context) }
-        let key = Finder.words(value).joined(separator: " ")
+        let key = search.answerKey
         if let answer = cache[key] {
             if SearchCaching.isNotModified(ifNoneMatch: request.headers[.ifNoneMatch], etag: answer.etag) {
                 return Response(status: .notModified, headers: Self.headers(answer.etag))

@@ -67,6 +67,7 @@ public func buildRouter(finder: Finder, logRequests: Bool = false, cacheEntries:
     let router = Router(options: .autoGenerateHeadEndpoints)
     if logRequests { router.add(middleware: LogRequestsMiddleware(.info)) }
     router.add(middleware: BadRequestMiddleware())
+    router.add(middleware: SearchCompressionMiddleware(finder: finder, compressed: AnswerCache(capacity: cacheEntries)))
     if cacheEntries > 0 { router.add(middleware: AnswerCacheMiddleware(cache: AnswerCache(capacity: cacheEntries))) }
 
     router.get("/") { _, _ in StaticPage.html(Page.html) }

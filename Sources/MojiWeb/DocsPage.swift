@@ -71,7 +71,8 @@ enum DocsPage {
           form.addEventListener("submit", async event => {
             event.preventDefault();
             const query = new URLSearchParams();
-            inputs.forEach(i => query.append(i.name, i.value));
+            // Optional parameters left empty are left out, as a client library would.
+            inputs.forEach((i, k) => { if (i.value !== "" || queryParameters[k].required) query.append(i.name, i.value); });
             const url = path + "?" + query.toString();
             const response = await fetch(url);
             const text = await response.text();

@@ -10,25 +10,20 @@ public struct Finder: Sendable {
         self.index = index
     }
 
-    /// The query's index words, uppercased, without repeats, sorted. Word
-    /// order and repeats cannot change a result (it is an intersection), so
-    /// `cat face`, `FACE cat` and `cat cat face` share one ETag and one lookup.
-    public static func words(_ query: String) -> [String] {
-        Array(Set(tokenize(query))).sorted()
+    /// The answer to `query`, in the order `InvertedIndex.search(_:)` gives.
+    public func search(_ query: Query) -> [Unicode.Scalar] {
+        index.search(query)
     }
 
-    /// The characters whose names contain all `words`, in code-point order.
-    public func search(words: [String]) -> [Unicode.Scalar] {
-        index.search(words.joined(separator: " "))
-    }
-
-    /// A strong ETag for the answer to `words`: a result depends only on the
-    /// words and on the Unicode data compiled into this binary.
-    public func etag(words: [String]) -> String {
+    /// A strong ETag for the answer named by `key` (a `SearchRequest.answerKey`):
+    /// an answer depends only on the query and on the Unicode data compiled
+    /// into this binary. Word order and repeats do not change the key, so
+    /// `cat face` and `FACE cat` share one ETag.
+    public func etag(key: String) -> String {
         var hash = FNV1a()
         hash.add(InvertedIndex.unicodeVersion)
         hash.add("\u{0}\(index.range.lowerBound)-\(index.range.upperBound)\u{0}\(index.wordCount)")
-        for word in words { hash.add("\u{0}" + word) }
+        hash.add("\u{0}" + key)
         let hex = String(hash.value, radix: 16)
         return "\"u\(InvertedIndex.unicodeVersion)-\(String(repeating: "0", count: 16 - hex.count))\(hex)\""
     }

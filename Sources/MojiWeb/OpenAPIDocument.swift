@@ -19,17 +19,40 @@ enum OpenAPIDocument {
               description: >-
                 The characters whose names contain every word of `q`, in code-point
                 order. Words are case-insensitive and `-` counts as a space; an empty or
-                blank `q` finds nothing. Results depend only on the query's words and
-                the server's Unicode version, so they carry an `ETag` and may be cached.
+                blank `q` finds nothing. Other tokens of `q` are listed first, in query
+                order: `U+1F431` or a range `U+2190..U+2193` (4 to 6 hex digits, at
+                most 4096 code points in one query) lists those code points, and a
+                token with characters outside A-Z, 0-9 and `-`, such as `🐱`, lists
+                each of its characters. Results depend only on the query and the
+                server's Unicode version, so they carry an `ETag` and may be cached.
+                An answer over 1 kB is gzip-compressed when the request's
+                `Accept-Encoding` allows gzip; its `ETag` then ends in `-gzip`.
               parameters:
                 - name: q
                   in: query
                   required: true
-                  description: Words to look for, for example `cat face`.
+                  description: Words, characters or code points to look for, for example `cat face`, `🐱` or `U+2190..U+2193`.
                   schema:
                     type: string
                     maxLength: 1000
                   example: cat face
+                - name: prefix
+                  in: query
+                  required: false
+                  description: When true, the last word also matches the start of a word (`cat fa` finds `CAT FACE`).
+                  schema:
+                    type: boolean
+                    default: false
+                - name: fields
+                  in: query
+                  required: false
+                  description: >-
+                    `name` (the default) answers `char` and `name` only; `details` adds
+                    `code`, `category`, `age`, `utf8` and `html`.
+                  schema:
+                    type: string
+                    enum: [name, details]
+                    default: name
                 - name: If-None-Match
                   in: header
                   required: false
@@ -46,6 +69,11 @@ enum OpenAPIDocument {
                         type: string
                     Cache-Control:
                       required: true
+                      schema:
+                        type: string
+                    Vary:
+                      required: false
+                      description: '`Accept-Encoding`: the answer may be gzip-compressed.'
                       schema:
                         type: string
                   content:
@@ -70,8 +98,10 @@ enum OpenAPIDocument {
                         type: string
                 '422':
                   description: >-
-                    `q` is missing, too long, or not valid percent-encoded UTF-8. The
-                    body has the shape FastAPI uses for validation errors.
+                    `q` is missing, too long, not valid percent-encoded UTF-8, or has a
+                    malformed `U+` token or ranges past 4096 code points; or `prefix`
+                    or `fields` has an invalid value. The body has the shape FastAPI
+                    uses for validation errors.
                   content:
                     application/json:
                       schema:
@@ -86,7 +116,22 @@ enum OpenAPIDocument {
                   description: The character itself.
                 name:
                   type: string
-                  description: Its Unicode name.
+                  description: Its Unicode name, or a label such as `<control-0007>` for a character without one.
+                code:
+                  type: string
+                  description: With `fields=details`, the code point, such as `U+1F431`.
+                category:
+                  type: string
+                  description: With `fields=details`, the two-letter General Category, such as `So`.
+                age:
+                  type: string
+                  description: With `fields=details`, the Unicode version that introduced it, such as `6.0`; absent when unassigned.
+                utf8:
+                  type: string
+                  description: With `fields=details`, its UTF-8 bytes in hex, such as `F0 9F 90 B1`.
+                html:
+                  type: string
+                  description: With `fields=details`, its HTML character reference, such as `&#x1F431;`.
               required: [char, name]
             ValidationError:
               type: object
@@ -141,18 +186,42 @@ enum OpenAPIDocument {
               "get": {
                 "operationId": "search",
                 "summary": "Find characters by name",
-                "description": "The characters whose names contain every word of `q`, in code-point order. Words are case-insensitive and `-` counts as a space; an empty or blank `q` finds nothing. Results depend only on the query's words and the server's Unicode version, so they carry an `ETag` and may be cached.",
+                "description": "The characters whose names contain every word of `q`, in code-point order. Words are case-insensitive and `-` counts as a space; an empty or blank `q` finds nothing. Other tokens of `q` are listed first, in query order: `U+1F431` or a range `U+2190..U+2193` (4 to 6 hex digits, at most 4096 code points in one query) lists those code points, and a token with characters outside A-Z, 0-9 and `-`, such as `🐱`, lists each of its characters. Results depend only on the query and the server's Unicode version, so they carry an `ETag` and may be cached. An answer over 1 kB is gzip-compressed when the request's `Accept-Encoding` allows gzip; its `ETag` then ends in `-gzip`.",
                 "parameters": [
                   {
                     "name": "q",
                     "in": "query",
                     "required": true,
-                    "description": "Words to look for, for example `cat face`.",
+                    "description": "Words, characters or code points to look for, for example `cat face`, `🐱` or `U+2190..U+2193`.",
                     "schema": {
                       "type": "string",
                       "maxLength": 1000
                     },
                     "example": "cat face"
+                  },
+                  {
+                    "name": "prefix",
+                    "in": "query",
+                    "required": false,
+                    "description": "When true, the last word also matches the start of a word (`cat fa` finds `CAT FACE`).",
+                    "schema": {
+                      "type": "boolean",
+                      "default": false
+                    }
+                  },
+                  {
+                    "name": "fields",
+                    "in": "query",
+                    "required": false,
+                    "description": "`name` (the default) answers `char` and `name` only; `details` adds `code`, `category`, `age`, `utf8` and `html`.",
+                    "schema": {
+                      "type": "string",
+                      "enum": [
+                        "name",
+                        "details"
+                      ],
+                      "default": "name"
+                    }
                   },
                   {
                     "name": "If-None-Match",
@@ -176,6 +245,13 @@ enum OpenAPIDocument {
                       },
                       "Cache-Control": {
                         "required": true,
+                        "schema": {
+                          "type": "string"
+                        }
+                      },
+                      "Vary": {
+                        "required": false,
+                        "description": "`Accept-Encoding`: the answer may be gzip-compressed.",
                         "schema": {
                           "type": "string"
                         }
@@ -216,7 +292,7 @@ enum OpenAPIDocument {
                     }
                   },
                   "422": {
-                    "description": "`q` is missing, too long, or not valid percent-encoded UTF-8. The body has the shape FastAPI uses for validation errors.",
+                    "description": "`q` is missing, too long, not valid percent-encoded UTF-8, or has a malformed `U+` token or ranges past 4096 code points; or `prefix` or `fields` has an invalid value. The body has the shape FastAPI uses for validation errors.",
                     "content": {
                       "application/json": {
                         "schema": {
@@ -240,7 +316,27 @@ enum OpenAPIDocument {
                   },
                   "name": {
                     "type": "string",
-                    "description": "Its Unicode name."
+                    "description": "Its Unicode name, or a label such as `<control-0007>` for a character without one."
+                  },
+                  "code": {
+                    "type": "string",
+                    "description": "With `fields=details`, the code point, such as `U+1F431`."
+                  },
+                  "category": {
+                    "type": "string",
+                    "description": "With `fields=details`, the two-letter General Category, such as `So`."
+                  },
+                  "age": {
+                    "type": "string",
+                    "description": "With `fields=details`, the Unicode version that introduced it, such as `6.0`; absent when unassigned."
+                  },
+                  "utf8": {
+                    "type": "string",
+                    "description": "With `fields=details`, its UTF-8 bytes in hex, such as `F0 9F 90 B1`."
+                  },
+                  "html": {
+                    "type": "string",
+                    "description": "With `fields=details`, its HTML character reference, such as `&#x1F431;`."
                   }
                 },
                 "required": [

@@ -3,8 +3,10 @@
 ///
 /// Unlike the chapter's `form.html` it encodes the query
 /// (`encodeURIComponent`, so `#`, `&` and `+` are searched, not parsed), searches
-/// as you type, keeps the query in the address bar, and renders long results in
-/// slices between frames so that the page stays responsive.
+/// as you type (the last word as a prefix; Enter or the button search exactly),
+/// keeps the query in the address bar, renders long results in slices between
+/// frames so that the page stays responsive, shows a row's details on click or
+/// focus, and works from the keyboard (arrows move through rows, Enter copies).
 enum Page {
     static let html = #"""
         <!doctype html>
@@ -30,23 +32,29 @@ enum Page {
           td.code { font-family: ui-monospace, monospace; white-space: nowrap; }
           td.char { font-size: 1.6rem; cursor: copy; }
           td.char:hover { background: #8882; }
+          tr:focus { outline: 2px solid var(--accent); outline-offset: -2px; }
+          #details { margin: .5rem 0; padding: .5rem .8rem; border: 1px solid var(--line); border-radius: .4rem; }
+          #details[hidden] { display: none; }
+          #details dl { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: 0; }
+          #details dt { color: #888; } #details dd { margin: 0; font-family: ui-monospace, monospace; }
           footer { margin-top: 1.5rem; font-size: .85rem; color: #888; }
         </style>
         </head>
         <body>
         <h1>Mojifinder</h1>
         <form id="form" role="search">
-          <input id="q" type="search" name="q" placeholder="Words in a character's name, e.g. cat face" autocomplete="off" autofocus>
+          <input id="q" type="search" name="q" placeholder="Words (cat face), characters (🐱) or code points (U+2190..U+2193)" autocomplete="off" autofocus>
           <button id="go" type="submit">Search</button>
         </form>
         <div id="status" aria-live="polite"></div>
+        <section id="details" hidden aria-live="polite"><dl id="facts"></dl></section>
         <table id="results" data-state="idle" data-query="">
           <caption id="caption"></caption>
           <colgroup><col class="code"><col class="char"><col class="name"></colgroup>
           <thead><tr><th>Code</th><th>Char</th><th>Name</th></tr></thead>
           <tbody id="rows"></tbody>
         </table>
-        <footer>Click a character to copy it. API: <a href="/docs">/docs</a> · <a href="/openapi.json">/openapi.json</a></footer>
+        <footer>Click a character, or press Enter on a row, to copy it; ↑ ↓ move through rows. API: <a href="/docs">/docs</a> · <a href="/openapi.json">/openapi.json</a></footer>
         <script>
         "use strict";
         const input = document.getElementById("q");
@@ -67,7 +75,8 @@ enum Page {
           if (location.pathname + location.search !== url) history.replaceState(null, "", url);
         }
 
-        async function search(q) {
+        // Typing searches with the last word as a prefix; Enter and the button exactly.
+        async function search(q, prefix = false) {
           clearTimeout(timer);
           const mine = ++generation;
           if (controller) controller.abort();
@@ -77,7 +86,8 @@ enum Page {
           if (!q.trim()) { show([], mine, ""); return; }
           controller = new AbortController();
           try {
-            const response = await fetch("/search?q=" + encodeURIComponent(q), { signal: controller.signal });
+            const url = "/search?q=" + encodeURIComponent(q) + (prefix ? "&prefix=true" : "");
+            const response = await fetch(url, { signal: controller.signal });
             const body = await response.json();
             if (mine !== generation) return;
             if (!response.ok) {
@@ -95,6 +105,7 @@ enum Page {
         // and scrolling never wait for the whole table.
         function show(found, mine, message) {
           rows.replaceChildren();
+          details.hidden = true;
           caption.textContent = message !== null ? "" :
             found.length === 1 ? "1 character found" : found.length + " characters found";
           statusLine.textContent = message || "";
@@ -106,6 +117,7 @@ enum Page {
             for (; next < end; next++) {
               const { char, name } = found[next];
               const tr = document.createElement("tr");
+              tr.tabIndex = 0;
               const tdCode = document.createElement("td"); tdCode.className = "code"; tdCode.textContent = code(char);
               const tdChar = document.createElement("td"); tdChar.className = "char"; tdChar.textContent = char;
               tdChar.title = "Copy " + char;
@@ -132,13 +144,61 @@ enum Page {
           statusLine.textContent = "Copied " + text + " (" + code(text) + ")";
         }
 
+        // A row's details come from the API (fields=details), asked by code point.
+        const details = document.getElementById("details");
+        const facts = document.getElementById("facts");
+        let shownCode = null;
+        async function showDetails(row) {
+          const rowCode = row.querySelector("td.code").textContent;
+          if (rowCode === shownCode) return;
+          shownCode = rowCode;
+          try {
+            const response = await fetch("/search?fields=details&q=" + encodeURIComponent(rowCode));
+            const [info] = await response.json();
+            if (shownCode !== rowCode || !info) return;
+            const labels = [["Character", info.char], ["Name", info.name], ["Code", info.code],
+              ["Category", info.category], ["Age", info.age ? "Unicode " + info.age : "unassigned"],
+              ["UTF-8", info.utf8], ["HTML", info.html]];
+            facts.replaceChildren(...labels.flatMap(([label, value]) => {
+              const dt = document.createElement("dt"); dt.textContent = label;
+              const dd = document.createElement("dd"); dd.textContent = value;
+              return [dt, dd];
+            }));
+            details.dataset.code = info.code;
+            details.hidden = false;
+          } catch (error) {
+            statusLine.textContent = "Details failed: " + error.message;
+          }
+        }
+
         rows.addEventListener("click", event => {
+          const row = event.target.closest("tr");
+          if (row) { row.focus(); showDetails(row); }
           const cell = event.target.closest("td.char");
           if (cell) copy(cell.textContent);
         });
+        rows.addEventListener("focusin", event => {
+          const row = event.target.closest("tr");
+          if (row) showDetails(row);
+        });
+        rows.addEventListener("keydown", event => {
+          const row = event.target.closest("tr");
+          if (!row) return;
+          if (event.key === "ArrowDown" && row.nextElementSibling) row.nextElementSibling.focus();
+          else if (event.key === "ArrowUp") (row.previousElementSibling || input).focus();
+          else if (event.key === "Enter") copy(row.querySelector("td.char").textContent);
+          else return;
+          event.preventDefault();
+        });
+        input.addEventListener("keydown", event => {
+          if (event.key === "ArrowDown" && rows.firstElementChild) {
+            event.preventDefault();
+            rows.firstElementChild.focus();
+          }
+        });
         input.addEventListener("input", () => {
           clearTimeout(timer);
-          timer = setTimeout(() => search(input.value), 250);
+          timer = setTimeout(() => search(input.value, true), 250);
         });
         document.getElementById("form").addEventListener("submit", event => {
           event.preventDefault();

@@ -33,6 +33,19 @@ struct ValidationProblem: Error, Sendable, Equatable {
             msg: "String should have at most \(limit) characters", input: value, maxLength: limit)
     }
 
+    static func notBoolean(_ name: String, value: String) -> ValidationProblem {
+        ValidationProblem(
+            type: "bool_parsing", loc: ["query", name],
+            msg: "Input should be a valid boolean, unable to interpret input",
+            input: value)
+    }
+
+    static func notOneOf(_ name: String, value: String, _ allowed: [String]) -> ValidationProblem {
+        let choices = allowed.map { "'\($0)'" }
+        let listed = choices.dropLast().joined(separator: ", ") + " or " + (choices.last ?? "")
+        return ValidationProblem(type: "enum", loc: ["query", name], msg: "Input should be \(listed)", input: value)
+    }
+
     var json: String {
         var out = "{\"detail\":[{\"type\":\(jsonStringLiteral(type)),\"loc\":["
         out += loc.map(jsonStringLiteral).joined(separator: ",")

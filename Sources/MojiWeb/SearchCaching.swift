@@ -17,4 +17,35 @@ enum SearchCaching {
             return tag == etag[...]
         }
     }
+
+    /// The ETag of an answer's gzip form: another representation, so another
+    /// tag, `"…-gzip"`, and `If-None-Match` tells the two apart.
+    static func gzipETag(_ etag: String) -> String {
+        etag.hasSuffix("\"") ? String(etag.dropLast()) + "-gzip\"" : etag + "-gzip"
+    }
+
+    /// Answers smaller than this are sent as they are: gzip would save little.
+    static let smallestCompressed = 1024
+
+    /// Whether `Accept-Encoding` allows gzip (`gzip`, `x-gzip` or `*`, with a
+    /// q-value above 0; an explicit `gzip` wins over `*`).
+    static func acceptsGzip(_ header: String?) -> Bool {
+        guard let header else { return false }
+        var gzip: Bool?
+        var any: Bool?
+        for item in header.split(separator: ",") {
+            let parts = item.split(separator: ";").map { $0.trimmingPrefixAndSuffixSpaces().lowercased() }
+            guard let coding = parts.first else { continue }
+            var weight = 1.0
+            for parameter in parts.dropFirst() where parameter.hasPrefix("q=") {
+                weight = Double(parameter.dropFirst(2)) ?? 0
+            }
+            if coding == "gzip" || coding == "x-gzip" {
+                gzip = weight > 0
+            } else if coding == "*" {
+                any = weight > 0
+            }
+        }
+        return gzip ?? any ?? false
+    }
 }

@@ -11,11 +11,15 @@ struct Mojifinder: AsyncParsableCommand {
         discussion: """
             Every character from U+0020 to U+10FFFF with a name is indexed by the \
             words of its name. A query lists words; the result is the characters \
-            whose names contain all of them, in code-point order. `search` is the \
-            default subcommand; `web` and `tcp` serve the same searches.
+            whose names contain all of them, in code-point order. Other tokens \
+            are listed first, in query order: U+1F431 or a range U+2190..U+2193 \
+            lists those code points, and a token with characters outside A-Z, 0-9 \
+            and '-' (such as 🐱) lists each of its characters. `search` is the \
+            default subcommand; `identify` lists the characters of a text; `web` \
+            and `tcp` serve the same searches.
 
-            Exit status: 0; 64 on a usage error (bad options, no words); 1 when a \
-            server cannot listen.
+            Exit status: 0; 64 on a usage error (bad options, no words, a bad \
+            code point or range); 1 when a server cannot listen.
 
             Examples:
               mojifinder cat face
@@ -23,9 +27,19 @@ struct Mojifinder: AsyncParsableCommand {
               mojifinder tcp --port 2323
             """,
         version: PackageVersion.withUnicodeNames,
-        subcommands: [Search.self, Web.self, TCP.self],
+        subcommands: [Search.self, Identify.self, Web.self, TCP.self],
         defaultSubcommand: Search.self
     )
+}
+
+/// `--json`: the answer as JSON details instead of text lines.
+struct OutputOptions: ParsableArguments {
+    @Flag(help: "Print a JSON array of objects: char, name, code, category, age, utf8, html.")
+    var json = false
+
+    func print(_ scalars: [Unicode.Scalar]) {
+        writeUnbuffered(json ? SearchReport.json(for: scalars) : SearchReport.text(for: scalars))
+    }
 }
 
 struct Search: ParsableCommand {
@@ -37,19 +51,49 @@ struct Search: ParsableCommand {
 
             Examples:
               mojifinder cat face
-              mojifinder search chess black
-              mojifinder search thumbs-up
+              mojifinder search --prefix cat fa
+              mojifinder U+2190..U+2193 (at most \(Query.defaultRangeLimit) code points)
             """
     )
 
-    @Argument(help: "Words to look for, in any case; '-' counts as a space.")
+    @Flag(help: "Let the last word match the start of a word (cat fa finds CAT FACE).")
+    var prefix = false
+
+    @OptionGroup var output: OutputOptions
+
+    @Argument(help: "Words to look for, in any case ('-' counts as a space), characters, or U+XXXX[..U+YYYY].")
     var words: [String] = []
 
     func run() throws {
-        let query = words.joined(separator: " ")
+        let query: Query
+        do {
+            query = try Query(words.joined(separator: " "), prefix: prefix)
+        } catch {
+            throw ValidationError("\(error)")
+        }
         // Checked here, not in validate(): as the default subcommand, Search
         // would otherwise report this before an unknown option.
-        guard !tokenize(query).isEmpty else { throw ValidationError("Please give one or more words to search.") }
-        writeUnbuffered(SearchReport.text(for: InvertedIndex.unicode.search(query)))
+        guard !query.isEmpty else { throw ValidationError("Please give one or more words to search.") }
+        output.print(InvertedIndex.unicode.search(query))
+    }
+}
+
+struct Identify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List every character of the given text, in order, repeats included.",
+        discussion: "Example: mojifinder identify 'é🐱'"
+    )
+
+    @OptionGroup var output: OutputOptions
+
+    @Argument(help: "Text whose characters to list; several arguments are listed in turn.")
+    var text: [String] = []
+
+    func validate() throws {
+        guard text.contains(where: { !$0.isEmpty }) else { throw ValidationError("Please give some text to identify.") }
+    }
+
+    func run() {
+        output.print(InvertedIndex.unicode.search(Query(listed: text.flatMap(\.unicodeScalars))))
     }
 }

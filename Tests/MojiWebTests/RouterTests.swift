@@ -49,13 +49,18 @@ struct RouterTests {
     }
 
     @Test(
-        "Encoded # & + are searched as words, so they find nothing here",
-        arguments: ["cat%20face%20%23", "cat%20face%20%26", "cat%20face%20%2B", "cat%20face&q=%2B"])
-    func encodedPunctuation(query: String) async throws {
+        "Encoded # & + are read as characters: listed first, then the words' results",
+        arguments: [
+            ("cat%20face%20%23", "#"), ("cat%20face%20%26", "&"), ("cat%20face%20%2B", "+"), ("cat%20face&q=%2B", "+"),
+        ])
+    func encodedPunctuation(query: String, literal: String) async throws {
         try await makeApp().test(.router) { client in
             try await client.execute(uri: "/search?q=\(query)", method: .get) { response in
                 #expect(response.status == .ok)
-                #expect(String(buffer: response.body) == "[]")
+                let found = try decodeResults(response.body)
+                let words = query.hasSuffix("%2B") && query.contains("&q=") ? [] : cliResults("cat face")
+                let name = try #require(literal.unicodeScalars.first?.properties.name)
+                #expect(found == [["char": literal, "name": name]] + words)
             }
         }
     }

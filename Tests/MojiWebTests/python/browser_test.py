@@ -28,8 +28,8 @@ def check(condition, message):
     print(f"ok: {message}")
 
 
-def api_count(query):
-    url = f"{base}/search?q={urllib.parse.quote(query)}"
+def api_count(query, prefix=False):
+    url = f"{base}/search?q={urllib.parse.quote(query)}" + ("&prefix=true" if prefix else "")
     with urllib.request.urlopen(url, timeout=10) as response:
         return len(json.load(response))
 
@@ -63,11 +63,16 @@ for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--win
 driver = webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"), options=options)
 driver.set_page_load_timeout(15)
 try:
-    # Typing searches (debounced), and the results come as a table with a caption.
+    # Typing searches (debounced, the last word as a prefix), and the results
+    # come as a table with a caption; Enter searches the exact words.
     driver.get(base + "/")
     type_query("cat face")
     rows, caption = settled("cat face")
-    check(len(rows) == 10, f"typing 'cat face' shows 10 rows (got {len(rows)})")
+    typed = api_count("cat face", prefix=True)
+    check(len(rows) == typed, f"typing 'cat face' shows the {typed} prefix results (got {len(rows)})")
+    type_query("cat face", submit="enter")
+    rows, caption = settled("cat face")
+    check(len(rows) == 10, f"Enter on 'cat face' shows 10 rows (got {len(rows)})")
     check(caption == "10 characters found", f"caption is '10 characters found' (got {caption!r})")
     cells = [[td.text for td in row.find_elements(By.TAG_NAME, "td")] for row in rows]
     check(["U+1F63A", "😺", "SMILING CAT FACE WITH OPEN MOUTH"] in cells, "😺 is among the rows, with its code and name")
@@ -75,11 +80,46 @@ try:
     driver.save_screenshot(str(artifacts / "cat-face.png"))
     print(f"screenshot: {artifacts / 'cat-face.png'}")
 
-    # The query is encoded: '#' is searched as a word instead of cutting the URL.
-    type_query("cat face #")
+    # The query is encoded: '#' reaches the server (and is identified) instead of cutting the URL.
+    type_query("cat face #", submit="enter")
     rows, caption = settled("cat face #")
-    check(len(rows) == 0, f"typing 'cat face #' shows 0 rows (got {len(rows)})")
-    check(caption == "0 characters found", f"caption is '0 characters found' (got {caption!r})")
+    check(len(rows) == 11, f"'cat face #' shows # and the 10 cat faces (got {len(rows)})")
+    check(rows[0].find_element(By.CSS_SELECTOR, "td.char").text == "#", "# comes first, identified")
+
+    # Typing 'cat fa' already shows the cat faces, before the word is complete.
+    type_query("cat fa")
+    rows, caption = settled("cat fa")
+    chars = [row.find_element(By.CSS_SELECTOR, "td.char").text for row in rows]
+    check("🐱" in chars and "🙀" in chars and len(rows) == api_count("cat fa", prefix=True),
+          f"typing 'cat fa' shows the cat faces ({len(rows)} rows)")
+
+    # Pasting characters identifies each of them (set as a paste does: value, then an input event).
+    driver.execute_script(
+        "const box = document.getElementById('q'); box.value = arguments[0];"
+        "box.dispatchEvent(new Event('input', { bubbles: true }));", "é🐱")
+    rows, caption = settled("é🐱")
+    cells = [[td.text for td in row.find_elements(By.TAG_NAME, "td")] for row in rows]
+    check(cells == [["U+00E9", "é", "LATIN SMALL LETTER E WITH ACUTE"], ["U+1F431", "🐱", "CAT FACE"]],
+          f"pasting 'é🐱' identifies both (got {cells})")
+
+    # A range lists its code points; the keyboard alone moves through rows,
+    # shows each row's details, and copies with Enter.
+    type_query("U+2190..U+2193")
+    rows, caption = settled("U+2190..U+2193")
+    chars = [row.find_element(By.CSS_SELECTOR, "td.char").text for row in rows]
+    check(chars == ["←", "↑", "→", "↓"], f"'U+2190..U+2193' lists four arrows (got {chars})")
+    box = driver.find_element(By.ID, "q")
+    box.send_keys(Keys.ARROW_DOWN)
+    WebDriverWait(driver, 5).until(lambda d: d.find_element(By.ID, "details").get_attribute("data-code") == "U+2190")
+    details = driver.find_element(By.ID, "details").text
+    check("LEFTWARDS ARROW" in details and "Sm" in details and "E2 86 90" in details and "&#x2190;" in details,
+          f"ArrowDown focuses the first row and shows its details ({details!r})")
+    driver.switch_to.active_element.send_keys(Keys.ARROW_DOWN)
+    WebDriverWait(driver, 5).until(lambda d: d.find_element(By.ID, "details").get_attribute("data-code") == "U+2191")
+    driver.switch_to.active_element.send_keys(Keys.ENTER)
+    WebDriverWait(driver, 5).until(lambda d: "Copied ↑" in d.find_element(By.ID, "status").text)
+    check(True, "ArrowDown moves to the next row, Enter copies ↑")
+    driver.save_screenshot(str(artifacts / "arrows.png"))
 
     # A shared URL brings its results back without typing. The index finds 3
     # characters for these words (😸 GRINNING CAT FACE WITH SMILING EYES has
@@ -97,13 +137,15 @@ try:
     check(len(rows) == 1 and caption == "1 character found", f"Enter searches; one row says '1 character found' (got {caption!r})")
     type_query("smiling cat", submit="button")
     rows, _ = settled("smiling cat")
-    check(len(rows) == api_count("smiling cat"), "the Search button searches")
+    check(len(rows) == api_count("smiling cat"), "the Search button searches exactly")
 
     # Clicking a character copies it.
     cell = next(r for r in rows if r.find_element(By.CSS_SELECTOR, "td.char").text == "😺")
     cell.find_element(By.CSS_SELECTOR, "td.char").click()
     WebDriverWait(driver, 5).until(lambda d: "Copied 😺" in d.find_element(By.ID, "status").text)
     check(True, "clicking 😺 copies it")
+    WebDriverWait(driver, 5).until(lambda d: d.find_element(By.ID, "details").get_attribute("data-code") == "U+1F63A")
+    check("Unicode 6.0" in driver.find_element(By.ID, "details").text, "clicking a row shows its details")
 
     # Large answers render completely, and the page answers scripts (so it
     # is not frozen) while they do: the longest wait for a trivial script
