@@ -7,55 +7,21 @@ import Testing
 struct TCPCommandTests {
     @Test("SIGINT prints 'Server shut down.', closes connections and exits 0", arguments: [SIGINT, SIGTERM])
     func signalShutdown(signal: Int32) async throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try builtProduct("mojifinder"))
-        process.arguments = ["tcp", "--port", "0"]
-        let stdout = Pipe()
-        process.standardOutput = stdout
-        let exited = AsyncStream.makeStream(of: Int32.self)
-        process.terminationHandler = { exited.continuation.yield($0.terminationStatus) }
-        try process.run()
-        defer { if process.isRunning { process.terminate() } }
-
-        let lines = AsyncStream.makeStream(of: String.self)
-        stdout.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            if data.isEmpty {
-                handle.readabilityHandler = nil
-                lines.continuation.finish()
-            } else {
-                lines.continuation.yield(String(decoding: data, as: UTF8.self))
-            }
-        }
-        var output = ""
-        var port: Int?
-        for await chunk in lines.stream {
-            output += chunk
-            if let range = output.range(of: #"Serving on 127\.0\.0\.1:(\d+)\."#, options: .regularExpression) {
-                port = Int(output[range].dropFirst("Serving on 127.0.0.1:".count).dropLast())
-                break
-            }
-        }
-        let bound = try #require(port, "no 'Serving on' line in \(output.debugDescription)")
-        #expect(output.hasPrefix("Building index.\n"))
+        let server = try BackgroundProcess(product: "mojifinder", ["tcp", "--port", "0"])
+        let bound = try #require(
+            try await server.waitForOutput(#"Serving on 127\.0\.0\.1:(\d+)\."#).flatMap { Int($0) },
+            "no 'Serving on' line in \(server.standardOutput.debugDescription)")
+        #expect(server.standardOutput.hasPrefix("Building index.\n"))
 
         try await withClient(port: bound) { (client: inout Client) async throws in
             #expect(try await client.read() == "?> ")
-            kill(process.processIdentifier, signal)
+            server.signal(signal)
             #expect(try await client.readToEnd() == "")
         }
-        var statuses = exited.stream.makeAsyncIterator()
-        #expect(await statuses.next() == 0)
-        // Stop at the last line rather than at EOF: a child process that another
-        // test starts meanwhile may hold a copy of the pipe open.
-        if !output.hasSuffix("Server shut down.\n") {
-            for await chunk in lines.stream {
-                output += chunk
-                if output.hasSuffix("Server shut down.\n") { break }
-            }
-        }
-        #expect(output.hasSuffix("Server shut down.\n"))
-        #expect(output.contains("Close 127.0.0.1:"))
+        let ended = try await server.wait()
+        #expect(ended.exitCode == 0)
+        #expect(ended.standardOutput.hasSuffix("Server shut down.\n"))
+        #expect(ended.standardOutput.contains("Close 127.0.0.1:"))
     }
 
     @Test("with stdout a pipe nobody reads, it still answers 1,000 queries and stops on SIGTERM")
