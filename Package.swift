@@ -27,12 +27,27 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2"),
         .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         // Shared by every tool: bounded concurrency, the output writer, the log
         // handler, percent-decoding, JSON strings and seconds as durations.
         .target(name: "AsyncSupport", dependencies: [.product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "AsyncSupportTests", dependencies: ["AsyncSupport"]),
+
+        // What the servers share for operations: a Prometheus registry per
+        // server and its GET /metrics route.
+        .target(
+            name: "ServerMetrics",
+            dependencies: [
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
 
         // The one test-support target: built products, processes with a time
         // limit, timeouts and the test error.
@@ -61,6 +76,7 @@ let package = Package(
                 "CharIndexData",
                 "MojiTCP",
                 "MojiWeb",
+                "ServerMetrics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -75,6 +91,8 @@ let package = Package(
             dependencies: [
                 "AsyncSupport",
                 "CharIndex",
+                "ServerMetrics",
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -89,6 +107,7 @@ let package = Package(
                 "MojiTCP",
                 "CharIndex",
                 "CharIndexData",
+                "ServerMetrics",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -161,6 +180,8 @@ let package = Package(
             dependencies: [
                 "AsyncSupport",
                 "FlagCountries",
+                "ServerMetrics",
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -182,6 +203,7 @@ let package = Package(
                 "TestSupport",
                 "FlagCountries",
                 "FlagsServer",
+                "TestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -230,6 +252,8 @@ let package = Package(
                 "AsyncSupport",
                 "CharIndex",
                 "CharIndexData",
+                "ServerMetrics",
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
@@ -248,6 +272,7 @@ let package = Package(
                 "MojiWeb",
                 "CharIndex",
                 "CharIndexData",
+                "ServerMetrics",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -1,0 +1,45 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `GET /metrics` of a live `flags-server` process.
+@Suite("flags-server /metrics", .timeLimit(.minutes(2)))
+struct FlagsServerMetricsTests {
+    @Test("delays and errors injected, requests in flight and route counts move; /stats is unchanged")
+    func countersMove() async throws {
+        let server = try ServerProcess(
+            product: "flags-server", ["--port", "0", "--delay", "1", "--error-rate", "0.5", "--seed", "7"])
+        defer { server.terminateIfRunning() }
+        let port = try await server.waitForNumber(#"Serving flags at http://127\.0\.0\.1:(\d+)/flags"#)
+        let base = "http://127.0.0.1:\(port)"
+
+        let count = 6
+        let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+            for code in ["br", "cn", "in", "us", "jp", "fr"].prefix(count) {
+                group.addTask { try await curlStatus("\(base)/flags/\(code)/\(code).gif").status }
+            }
+            // While they wait out their delay, the gauge shows them.
+            var inFlight = 0.0
+            let deadline = ContinuousClock.now + .seconds(10)
+            while inFlight == 0, ContinuousClock.now < deadline {
+                inFlight = metricValue(try await curlGet("\(base)/metrics"), "flags_server_requests_in_flight") ?? 0
+            }
+            #expect(inFlight > 0)
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        let teapots = statuses.filter { $0 == 418 }.count
+        #expect(statuses.allSatisfy { $0 == 200 || $0 == 418 }, "\(statuses)")
+
+        let metrics = try await curlGet("\(base)/metrics")
+        #expect(metricValue(metrics, "flags_server_delays_injected_total") == Double(count))
+        #expect(metricValue(metrics, "flags_server_errors_injected_total") == Double(teapots))
+        #expect(metricValue(metrics, "flags_server_requests_in_flight") == 0)
+        let route = #"http_route="/flags/**""#
+        #expect(metricValue(metrics, "hb_requests", [route]) == Double(count))
+        #expect(metricValue(metrics, "hb_requests", [route, #"http_response_status_code="418""#]) == Double(teapots))
+        #expect(!metrics.contains(#"http_route="/metrics""#))
+
+        let stats = try await curlGet("\(base)/stats")
+        #expect(stats.contains(#""requests":\#(count)"#), "\(stats)")
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `mojifinder tcp --metrics-port`: Prometheus metrics over HTTP, scraped from a live process.
+@Suite("mojifinder tcp --metrics-port", .timeLimit(.minutes(2)))
+struct TCPMetricsTests {
+    @Test("connections, refusals, queries, long lines, idle disconnects and the latency histogram move")
+    func countersMove() async throws {
+        let server = try ServerProcess(
+            product: "mojifinder",
+            [
+                "tcp", "--port", "0", "--metrics-port", "0", "--max-connections", "1", "--idle-timeout", "1",
+                "--max-line-length", "16",
+            ])
+        defer { server.terminateIfRunning() }
+        let port = try await server.waitForNumber(#"Serving on 127\.0\.0\.1:(\d+)\."#)
+        let metricsPort = try await server.waitForNumber(#"Metrics on http://127\.0\.0\.1:(\d+)/metrics"#)
+        let url = "http://127.0.0.1:\(metricsPort)/metrics"
+        /// Polls until `name` reaches `value`: the server counts a close after the client sees it.
+        func waitFor(_ name: String, _ value: Double) async throws -> String {
+            let deadline = ContinuousClock.now + .seconds(15)
+            var text = ""
+            while ContinuousClock.now < deadline {
+                text = try await curlGet(url)
+                if metricValue(text, name) == value { return text }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            throw TestFailure("\(name) never reached \(value):\n\(text)")
+        }
+
+        try await withClient(port: port) { (client: inout Client) async throws in
+            _ = try await client.read()
+            _ = try await waitFor("mojifinder_tcp_connections_open", 1)
+            // A second client is over the limit of one.
+            let refused = try await withClient(port: port) { (other: inout Client) async throws in
+                try await other.readToEnd()
+            }
+            #expect(refused.hasPrefix("Server busy"))
+            try await client.send("cat face\r\n")
+            _ = try await client.read()
+            try await client.send(String(repeating: "x", count: 40) + "\r\n")
+            #expect(try await client.readToEnd().hasPrefix("Line too long"))
+        }
+        _ = try await waitFor("mojifinder_tcp_connections_open", 0)
+        // A silent client is dropped after the one-second idle timeout.
+        try await withClient(port: port) { (client: inout Client) async throws in
+            _ = try await client.read()
+            #expect(try await client.readToEnd().hasPrefix("Idle for"))
+        }
+        let text = try await waitFor("mojifinder_tcp_idle_disconnects_total", 1)
+        #expect(metricValue(text, "mojifinder_tcp_connections_total") == 3)
+        #expect(metricValue(text, "mojifinder_tcp_connections_refused_total") == 1)
+        #expect(metricValue(text, "mojifinder_tcp_queries_answered_total") == 1)
+        #expect(metricValue(text, "mojifinder_tcp_lines_too_long_total") == 1)
+        #expect(metricValue(text, "mojifinder_tcp_query_duration_seconds_count") == 1)
+        #expect(text.contains(#"mojifinder_tcp_query_duration_seconds_bucket{le="0.00005"}"#))
+    }
+
+    @Test("without --metrics-port the process listens on one port only")
+    func noMetricsPortByDefault() async throws {
+        let server = try ServerProcess(product: "mojifinder", ["tcp", "--port", "0"])
+        defer { server.terminateIfRunning() }
+        let port = try await server.waitForNumber(#"Serving on 127\.0\.0\.1:(\d+)\."#)
+        #expect(try listeningPorts(of: server.pid) == [port])
+
+        let withMetrics = try ServerProcess(product: "mojifinder", ["tcp", "--port", "0", "--metrics-port", "0"])
+        defer { withMetrics.terminateIfRunning() }
+        let searchPort = try await withMetrics.waitForNumber(#"Serving on 127\.0\.0\.1:(\d+)\."#)
+        let metricsPort = try await withMetrics.waitForNumber(#"Metrics on http://127\.0\.0\.1:(\d+)/metrics"#)
+        #expect(try listeningPorts(of: withMetrics.pid) == Set([searchPort, metricsPort]))
+    }
+}
+
+/// The TCP ports process `pid` listens on: its socket descriptors matched
+/// against the kernel's table of listening sockets.
+func listeningPorts(of pid: Int32) throws -> Set<Int> {
+    let fdDirectory = "/proc/\(pid)/fd"
+    var inodes: Set<String> = []
+    for entry in try FileManager.default.contentsOfDirectory(atPath: fdDirectory) {
+        let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "\(fdDirectory)/\(entry)")
+        if let target, target.hasPrefix("socket:[") { inodes.insert(String(target.dropFirst(8).dropLast())) }
+    }
+    var ports: Set<Int> = []
+    for table in ["/proc/net/tcp", "/proc/net/tcp6"] {
+        guard let text = try? String(contentsOfFile: table, encoding: .utf8) else { continue }
+        for line in text.split(separator: "\n").dropFirst() {
+            let fields = line.split(separator: " ")
+            // local address, state 0A (LISTEN), inode
+            guard fields.count > 9, fields[3] == "0A", inodes.contains(String(fields[9])),
+                let port = fields[1].split(separator: ":").last.flatMap({ Int($0, radix: 16) })
+            else { continue }
+            ports.insert(port)
+        }
+    }
+    return ports
+}
