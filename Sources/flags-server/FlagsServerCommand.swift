@@ -11,7 +11,9 @@ struct FlagsServerCommand: AsyncParsableCommand {
         discussion: """
             Presets: local (port 8000), delay (8001, 0.5-5.0 s delays), error (8002, 0.5 s delays and 25 % of \
             requests answered 418 I'm a teapot), all (the three at once). Explicit options override the preset. \
-            Routes: GET/HEAD /flags/<cc>/<cc>.gif, /flags/<cc>/metadata.json, GET /stats, POST /stats/reset.
+            Routes: GET/HEAD /flags/<cc>/<cc>.gif, /flags/<cc>/metadata.json, GET /stats, POST /stats/reset, \
+            GET /metrics (Prometheus). On SIGINT or SIGTERM it stops accepting and answers the requests it has; \
+            requests still delayed after the grace period are cut.
             """
     )
 
@@ -38,6 +40,13 @@ struct FlagsServerCommand: AsyncParsableCommand {
 
     @Flag(help: "Log each request's delay and errors.")
     var verbose = false
+
+    @Option(help: "Seconds to answer the requests in progress after SIGINT or SIGTERM before cutting them.")
+    var gracePeriod = 10.0
+
+    func validate() throws {
+        guard gracePeriod >= 0, gracePeriod.isFinite else { throw ValidationError("--grace-period must be 0 or more.") }
+    }
 
     func run() async throws {
         let presets: [FlagsServerPreset]
@@ -68,7 +77,9 @@ struct FlagsServerCommand: AsyncParsableCommand {
             servers.append(options)
         }
         do {
-            try await serveFlags(servers) { url in writeUnbuffered("Serving flags at \(url)\n") }
+            try await serveFlags(servers, gracePeriod: .seconds(clamping: gracePeriod)) { url in
+                writeUnbuffered("Serving flags at \(url)\n")
+            }
         } catch let error as FlagsServerError {
             throw ValidationError(error.description)
         } catch {
