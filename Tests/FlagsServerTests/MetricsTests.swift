@@ -7,11 +7,8 @@ import Testing
 struct FlagsServerMetricsTests {
     @Test("delays and errors injected, requests in flight and route counts move; /stats is unchanged")
     func countersMove() async throws {
-        let server = try ServerProcess(
-            product: "flags-server", ["--port", "0", "--delay", "1", "--error-rate", "0.5", "--seed", "7"])
+        let (server, base) = try await launchFlagsServer(["--delay", "1", "--error-rate", "0.5", "--seed", "7"])
         defer { server.terminateIfRunning() }
-        let port = try await server.waitForNumber(#"Serving flags at http://127\.0\.0\.1:(\d+)/flags"#)
-        let base = "http://127.0.0.1:\(port)"
 
         let count = 6
         let statuses = try await withThrowingTaskGroup(of: Int.self) { group in

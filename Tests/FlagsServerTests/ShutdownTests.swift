@@ -27,11 +27,8 @@ struct FlagsServerShutdownTests {
 
     @Test("requests mid-delay are answered, new connections are refused meanwhile, exit 0")
     func answersRequestsInFlight() async throws {
-        let server = try ServerProcess(
-            product: "flags-server", ["--port", "0", "--delay", "3", "--grace-period", "30"])
+        let (server, base) = try await launchFlagsServer(["--delay", "3", "--grace-period", "30"])
         defer { server.terminateIfRunning() }
-        let port = try await server.waitForNumber(#"Serving flags at http://127\.0\.0\.1:(\d+)/flags"#)
-        let base = "http://127.0.0.1:\(port)"
 
         let results = try await withThrowingTaskGroup(of: (exitCode: Int32?, status: Int).self) { group in
             try await startDelayedRequests(3, base: base, in: &group)
@@ -49,11 +46,8 @@ struct FlagsServerShutdownTests {
 
     @Test("requests still delayed after the grace period are cut, not left hanging")
     func cutsRequestsAfterGracePeriod() async throws {
-        let server = try ServerProcess(
-            product: "flags-server", ["--port", "0", "--delay", "120", "--grace-period", "1"])
+        let (server, base) = try await launchFlagsServer(["--delay", "120", "--grace-period", "1"])
         defer { server.terminateIfRunning() }
-        let port = try await server.waitForNumber(#"Serving flags at http://127\.0\.0\.1:(\d+)/flags"#)
-        let base = "http://127.0.0.1:\(port)"
 
         let started = ContinuousClock.now
         let results = try await withThrowingTaskGroup(of: (exitCode: Int32?, status: Int).self) { group in
