@@ -203,7 +203,6 @@ let package = Package(
                 "TestSupport",
                 "FlagCountries",
                 "FlagsServer",
-                "TestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
