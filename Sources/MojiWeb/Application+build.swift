@@ -68,6 +68,7 @@ public func buildRouter(
     let router = Router()
     // Before any middleware: a scrape is not logged and not in the route metrics.
     metrics.addRoute(to: router)
+    router.add(middleware: SingleWriteMiddleware())
     router.add(middleware: MetricsMiddleware())
     if logRequests { router.add(middleware: LogRequestsMiddleware(.info)) }
     router.add(middleware: BadRequestMiddleware())

@@ -10,7 +10,7 @@ struct TCPMetricsTests {
         let server = try ServerProcess(
             product: "mojifinder",
             [
-                "tcp", "--port", "0", "--metrics-port", "0", "--max-connections", "1", "--idle-timeout", "1",
+                "tcp", "--port", "0", "--metrics-port", "0", "--max-connections", "1", "--idle-timeout", "3",
                 "--max-line-length", "16",
             ])
         defer { server.terminateIfRunning() }
@@ -30,9 +30,10 @@ struct TCPMetricsTests {
         }
 
         try await withClient(port: port) { (client: inout Client) async throws in
+            // The prompt: this session holds the one connection allowed.
             _ = try await client.read()
-            _ = try await waitFor("mojifinder_tcp_connections_open", 1)
-            // A second client is over the limit of one.
+            // A second client is over the limit. No scrape in this block: the
+            // session must not stay silent for the idle timeout.
             let refused = try await withClient(port: port) { (other: inout Client) async throws in
                 try await other.readToEnd()
             }
@@ -43,7 +44,7 @@ struct TCPMetricsTests {
             #expect(try await client.readToEnd().hasPrefix("Line too long"))
         }
         _ = try await waitFor("mojifinder_tcp_connections_open", 0)
-        // A silent client is dropped after the one-second idle timeout.
+        // A silent client is dropped after the 3 s idle timeout.
         try await withClient(port: port) { (client: inout Client) async throws in
             _ = try await client.read()
             #expect(try await client.readToEnd().hasPrefix("Idle for"))
@@ -62,25 +63,32 @@ struct TCPMetricsTests {
         let server = try ServerProcess(product: "mojifinder", ["tcp", "--port", "0"])
         defer { server.terminateIfRunning() }
         let port = try await server.waitForNumber(#"Serving on 127\.0\.0\.1:(\d+)\."#)
-        #expect(try listeningPorts(of: server.pid) == [port])
+        let ports = try listeningPorts(of: server.pid)
+        #expect(ports == [port], "listening: \(ports)")
 
         let withMetrics = try ServerProcess(product: "mojifinder", ["tcp", "--port", "0", "--metrics-port", "0"])
         defer { withMetrics.terminateIfRunning() }
         let searchPort = try await withMetrics.waitForNumber(#"Serving on 127\.0\.0\.1:(\d+)\."#)
         let metricsPort = try await withMetrics.waitForNumber(#"Metrics on http://127\.0\.0\.1:(\d+)/metrics"#)
-        #expect(try listeningPorts(of: withMetrics.pid) == Set([searchPort, metricsPort]))
+        let both = try listeningPorts(of: withMetrics.pid)
+        #expect(both == Set([searchPort, metricsPort]), "listening: \(both)")
     }
 }
 
 /// The TCP ports process `pid` listens on: its socket descriptors matched
-/// against the kernel's table of listening sockets.
+/// against the kernel's table of listening sockets. Sockets it shares with
+/// this test process (inherited descriptors of other tests' servers) are not its own.
 func listeningPorts(of pid: Int32) throws -> Set<Int> {
-    let fdDirectory = "/proc/\(pid)/fd"
-    var inodes: Set<String> = []
-    for entry in try FileManager.default.contentsOfDirectory(atPath: fdDirectory) {
-        let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "\(fdDirectory)/\(entry)")
-        if let target, target.hasPrefix("socket:[") { inodes.insert(String(target.dropFirst(8).dropLast())) }
+    func socketInodes(_ process: String) throws -> Set<String> {
+        let fdDirectory = "/proc/\(process)/fd"
+        var inodes: Set<String> = []
+        for entry in try FileManager.default.contentsOfDirectory(atPath: fdDirectory) {
+            let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "\(fdDirectory)/\(entry)")
+            if let target, target.hasPrefix("socket:[") { inodes.insert(String(target.dropFirst(8).dropLast())) }
+        }
+        return inodes
     }
+    let inodes = try socketInodes("\(pid)").subtracting(try socketInodes("self"))
     var ports: Set<Int> = []
     for table in ["/proc/net/tcp", "/proc/net/tcp6"] {
         guard let text = try? String(contentsOfFile: table, encoding: .utf8) else { continue }
