@@ -63,41 +63,30 @@ struct TCPMetricsTests {
         let server = try ServerProcess(product: "mojifinder", ["tcp", "--port", "0"])
         defer { server.terminateIfRunning() }
         let port = try await server.waitForNumber(#"Serving on 127\.0\.0\.1:(\d+)\."#)
-        let ports = try listeningPorts(of: server.pid)
+        let ports = try await listeningPorts(of: server.pid)
         #expect(ports == [port], "listening: \(ports)")
 
         let withMetrics = try ServerProcess(product: "mojifinder", ["tcp", "--port", "0", "--metrics-port", "0"])
         defer { withMetrics.terminateIfRunning() }
         let searchPort = try await withMetrics.waitForNumber(#"Serving on 127\.0\.0\.1:(\d+)\."#)
         let metricsPort = try await withMetrics.waitForNumber(#"Metrics on http://127\.0\.0\.1:(\d+)/metrics"#)
-        let both = try listeningPorts(of: withMetrics.pid)
+        let both = try await listeningPorts(of: withMetrics.pid)
         #expect(both == Set([searchPort, metricsPort]), "listening: \(both)")
     }
 }
 
-/// The TCP ports process `pid` listens on: its socket descriptors matched
-/// against the kernel's table of listening sockets. Sockets it shares with
-/// this test process (inherited descriptors of other tests' servers) are not its own.
-func listeningPorts(of pid: Int32) throws -> Set<Int> {
-    func socketInodes(_ process: String) throws -> Set<String> {
-        let fdDirectory = "/proc/\(process)/fd"
-        var inodes: Set<String> = []
-        for entry in try FileManager.default.contentsOfDirectory(atPath: fdDirectory) {
-            let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "\(fdDirectory)/\(entry)")
-            if let target, target.hasPrefix("socket:[") { inodes.insert(String(target.dropFirst(8).dropLast())) }
-        }
-        return inodes
-    }
-    let inodes = try socketInodes("\(pid)").subtracting(try socketInodes("self"))
+/// The TCP ports process `pid` listens on, as `ss` reports the holders of
+/// each listening socket. Sockets this test process holds too (descriptors
+/// the child inherited from the test runner) are not the child's own.
+func listeningPorts(of pid: Int32) async throws -> Set<Int> {
+    let ss = try requireProgram("ss", package: "iproute2")
+    let result = try await runProcess(ss, ["-Hltnp"])
     var ports: Set<Int> = []
-    for table in ["/proc/net/tcp", "/proc/net/tcp6"] {
-        guard let text = try? String(contentsOfFile: table, encoding: .utf8) else { continue }
-        for line in text.split(separator: "\n").dropFirst() {
-            let fields = line.split(separator: " ")
-            // local address, state 0A (LISTEN), inode
-            guard fields.count > 9, fields[3] == "0A", inodes.contains(String(fields[9])),
-                let port = fields[1].split(separator: ":").last.flatMap({ Int($0, radix: 16) })
-            else { continue }
+    for line in result.standardOutput.split(separator: "\n") {
+        guard line.contains("pid=\(pid),"), !line.contains("pid=\(getpid()),") else { continue }
+        // State, Recv-Q, Send-Q, then the local address: 127.0.0.1:PORT
+        let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+        if fields.count > 3, let port = fields[3].split(separator: ":").last.flatMap({ Int($0) }) {
             ports.insert(port)
         }
     }
