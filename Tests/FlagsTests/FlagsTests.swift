@@ -160,7 +160,8 @@ struct DownloadTests {
                 settings: DownloadSettings(baseURL: server.baseURL, destination: dir.path, flagTimeout: 0.2),
                 maxRequests: 6)
         }
-        #expect(ContinuousClock.now - start < .seconds(5))
+        // Wide: the full suite runs wrk load tests beside this one on 2 cores.
+        #expect(ContinuousClock.now - start < .seconds(20))
         #expect(counts(results) == [.error: 6])
         #expect(results.allSatisfy { $0.detail == "timed out after 0.2s" })
         #expect(try files(in: dir).isEmpty)

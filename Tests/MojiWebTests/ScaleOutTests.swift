@@ -14,7 +14,9 @@ struct ScaleOutTests {
         let result = try await runProcess(
             "/bin/bash", ["scripts/scale-out"], workingDirectory: root,
             environment: [
-                "INSTANCES": "2", "KILL_ONE": "1", "DURATION": "6", "MOJIFINDER": try builtProduct("mojifinder"),
+                // One wrk thread and few connections: other suites run beside this one.
+                "INSTANCES": "2", "KILL_ONE": "1", "DURATION": "6", "THREADS": "1", "CONNECTIONS": "8",
+                "MOJIFINDER": try builtProduct("mojifinder"),
             ],
             timeout: .seconds(90))
         #expect(result.exitCode == 0, "\(result.combinedOutput)")

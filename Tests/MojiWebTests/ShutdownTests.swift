@@ -18,7 +18,7 @@ struct WebShutdownTests {
         let port = try await server.waitForNumber(#"listening on http://127\.0\.0\.1:(\d+)"#)
         let url = "http://127.0.0.1:\(port)/search?q=cat"
 
-        async let load = runProcess(wrk, ["-t2", "-c16", "-d6s", "--timeout", "20s", url], timeout: .seconds(60))
+        async let load = runProcess(wrk, ["-t1", "-c8", "-d5s", "--timeout", "20s", url], timeout: .seconds(60))
         // Let wrk get going, then stop the server under it.
         try await Task.sleep(for: .seconds(2))
         server.signal(SIGTERM)
