@@ -28,6 +28,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         // Shared by every tool: bounded concurrency, the output writer, the log
@@ -50,6 +52,19 @@ let package = Package(
         .target(
             name: "CommandLineSupport",
             dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        // What the servers share for operations: a Prometheus registry per
+        // server and its GET /metrics route.
+        .target(
+            name: "ServerMetrics",
+            dependencies: [
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
         ),
 
         // The one test-support target: built products, processes with a time
@@ -83,6 +98,7 @@ let package = Package(
                 "CharIndexData",
                 "MojiTCP",
                 "MojiWeb",
+                "ServerMetrics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -97,6 +113,8 @@ let package = Package(
             dependencies: [
                 "AsyncSupport",
                 "CharIndex",
+                "ServerMetrics",
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -111,6 +129,7 @@ let package = Package(
                 "MojiTCP",
                 "CharIndex",
                 "CharIndexData",
+                "ServerMetrics",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -193,6 +212,8 @@ let package = Package(
                 "AsyncSupport",
                 "HTTPRouting",
                 "FlagCountries",
+                "ServerMetrics",
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -267,6 +288,8 @@ let package = Package(
                 "CharIndex",
                 "CharIndexData",
                 .product(name: "CompressNIO", package: "compress-nio"),
+                "ServerMetrics",
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
@@ -287,6 +310,7 @@ let package = Package(
                 "CharIndex",
                 "CharIndexData",
                 .product(name: "CompressNIO", package: "compress-nio"),
+                "ServerMetrics",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

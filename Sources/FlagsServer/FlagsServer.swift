@@ -4,6 +4,7 @@ import HTTPRouting
 import Hummingbird
 import Logging
 import NIOCore
+import ServerMetrics
 import ServiceLifecycle
 
 /// Starts a server and returns once it is listening.
@@ -15,7 +16,9 @@ public func startFlagsServer(_ options: FlagsServerOptions) async throws -> Runn
     let app = makeApplication(state: state, logger: flagsServerLogger(level: .critical)) { channel in
         continuation.yield(.success(channel.localAddress?.port ?? options.port))
     }
-    let group = ServiceGroup(configuration: .init(services: [app], logger: flagsServerLogger(level: .error)))
+    let group = ServiceGroup(
+        configuration: .init(
+            services: [MetricsScopedService(app, metrics: state.metrics)], logger: flagsServerLogger(level: .error)))
     let runner = Task {
         do {
             try await group.run()
@@ -35,24 +38,33 @@ public func startFlagsServer(_ options: FlagsServerOptions) async throws -> Runn
     throw CancellationError()
 }
 
-/// Runs servers until SIGINT or SIGTERM, then shuts them down gracefully.
+/// Runs servers until SIGINT or SIGTERM, then shuts them down gracefully:
+/// they stop accepting and answer the requests they have; requests still
+/// running (a long `--delay`) after `gracePeriod` are cut.
 /// `announce` is called with each base URL once that server listens.
-public func serveFlags(_ servers: [FlagsServerOptions], announce: @escaping @Sendable (String) -> Void) async throws {
+public func serveFlags(
+    _ servers: [FlagsServerOptions], gracePeriod: Duration = .seconds(10),
+    announce: @escaping @Sendable (String) -> Void
+) async throws {
     var apps: [any Service] = []
     for options in servers {
         try options.validate()
         let state = try await FlagsServerState(options: options)
-        apps.append(
-            makeApplication(state: state, logger: flagsServerLogger(level: .error)) { channel in
-                let port = channel.localAddress?.port ?? options.port
-                let host = options.host.contains(":") ? "[\(options.host)]" : options.host
-                announce("http://\(host):\(port)/flags")
-            })
+        let app = makeApplication(state: state, logger: flagsServerLogger(level: .error)) { channel in
+            let port = channel.localAddress?.port ?? options.port
+            let host = options.host.contains(":") ? "[\(options.host)]" : options.host
+            announce("http://\(host):\(port)/flags")
+        }
+        apps.append(MetricsScopedService(app, metrics: state.metrics))
     }
-    let group = ServiceGroup(
-        configuration: .init(
-            services: apps, gracefulShutdownSignals: [.sigint, .sigterm], logger: flagsServerLogger(level: .error)))
-    try await group.run()
+    var configuration = ServiceGroupConfiguration(
+        services: apps, gracefulShutdownSignals: [.sigint, .sigterm], logger: flagsServerLogger(level: .error))
+    configuration.maximumGracefulShutdownDuration = gracePeriod
+    do {
+        try await ServiceGroup(configuration: configuration).run()
+    } catch is CancellationError {
+        // The grace period ran out and the requests left were cut: still a requested stop.
+    }
 }
 
 func makeApplication(
@@ -60,6 +72,9 @@ func makeApplication(
 ) -> some Service {
     // HEAD wherever GET works; /flags/** declares its own below.
     let router = Router(options: .autoGenerateHeadEndpoints)
+    // Before the middleware: a scrape is not counted in the route metrics.
+    state.metrics.addRoute(to: router)
+    router.add(middleware: MetricsMiddleware())
     router.get("/stats") { _, _ in try jsonResponse(state.stats()) }
     router.post("/stats/reset") { _, _ in
         state.resetStats()

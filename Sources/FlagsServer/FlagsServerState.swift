@@ -3,6 +3,8 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import Prometheus
+import ServerMetrics
 import Synchronization
 import _NIOFileSystem
 
@@ -14,9 +16,20 @@ final class FlagsServerState: Sendable {
     private let counters = Mutex(FlagsServerStats())
     private let random: Mutex<SplitMix64>
     private let logger: Logger?
+    let metrics: ServerMetrics
+    private let delaysInjected: Prometheus.Counter
+    private let errorsInjected: Prometheus.Counter
+    private let inFlight: Prometheus.Gauge
 
-    init(options: FlagsServerOptions) async throws {
+    init(options: FlagsServerOptions, metrics: ServerMetrics = ServerMetrics()) async throws {
         self.options = options
+        self.metrics = metrics
+        delaysInjected = metrics.counter(
+            "flags_server", "delays_injected", help: "/flags requests held back by --delay.")
+        errorsInjected = metrics.counter(
+            "flags_server", "errors_injected", help: "/flags requests answered 418 by --error-rate.")
+        inFlight = metrics.gauge(
+            "flags_server", "requests_in_flight", help: "/flags requests not answered yet, delays included.")
         if let directory = options.directory {
             let path = FilePath(directory)
             guard let info = try await FileSystem.shared.info(forFileAt: path), info.type == .directory else {
@@ -54,16 +67,22 @@ final class FlagsServerState: Sendable {
             $0.inFlight += 1
             $0.maxInFlight = max($0.maxInFlight, $0.inFlight)
         }
-        defer { counters.withLock { $0.inFlight -= 1 } }
+        inFlight.increment()
+        defer {
+            counters.withLock { $0.inFlight -= 1 }
+            inFlight.decrement()
+        }
 
         let (delay, isError) = draw()
         let segments = FlagPath.segments(of: request.uri.path)
         var label: String { segments?.first?.uppercased() ?? "??" }
         if delay > 0 {
+            delaysInjected.increment()
             logger?.info("\(label) delay: \(String(format: "%.2f", delay))s")
             try await Task.sleep(for: .seconds(clamping: delay))
         }
         if isError {
+            errorsInjected.increment()
             logger?.info("\(label) error: 418 I'm a teapot")
             return textResponse(.init(code: 418, reasonPhrase: "I'm a teapot"), "I'm a teapot: simulated error\n")
         }

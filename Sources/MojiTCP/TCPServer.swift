@@ -4,6 +4,7 @@ import Logging
 import NIOCore
 import NIOExtras
 import NIOPosix
+import ServerMetrics
 import ServiceLifecycle
 import Synchronization
 
@@ -53,6 +54,7 @@ public struct TCPServer: Sendable {
     /// Where the chapter's log lines go: plain lines on stdout by default.
     public let log: Logger
     let group: any EventLoopGroup
+    let counters: TCPServerMetrics
 
     public init(
         index: InvertedIndex,
@@ -60,8 +62,10 @@ public struct TCPServer: Sendable {
         port: Int = 2323,
         limits: Limits = Limits(),
         log: Logger = .lines(label: "mojifinder.tcp"),
-        group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+        group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+        metrics: ServerMetrics = ServerMetrics()
     ) {
+        self.counters = TCPServerMetrics(metrics)
         self.index = index
         self.host = host
         self.port = port
@@ -76,6 +80,7 @@ public struct TCPServer: Sendable {
         try limits.validate()
         let address = try await resolve()
         let limits = self.limits
+        let idleDisconnects = counters.idleDisconnects
         let server: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>
         do {
             server = try await ServerBootstrap(group: group)
@@ -88,7 +93,8 @@ public struct TCPServer: Sendable {
                     channel.eventLoop.makeCompletedFuture {
                         let pipeline = channel.pipeline.syncOperations
                         try pipeline.addHandler(IdleStateHandler(readTimeout: limits.idleTimeout))
-                        try pipeline.addHandler(IdleCloser(notice: Messages.idleReply(limits.idleTimeout)))
+                        try pipeline.addHandler(
+                            IdleCloser(notice: Messages.idleReply(limits.idleTimeout)) { idleDisconnects.increment() })
                         try pipeline.addHandler(TelnetFilter())
                         // The frame decoder buffers at most one unfinished line
                         // (its line ending included; `min` keeps `+ 1` from overflowing).
@@ -118,15 +124,20 @@ public struct TCPServer: Sendable {
         open: ConnectionCount
     ) async throws {
         let limits = self.limits
+        let counters = self.counters
         try await withThrowingDiscardingTaskGroup { group in
             try await server.executeThenClose { connections in
                 for try await connection in connections {
                     let admitted = open.enter() <= limits.maxConnections
+                    counters.connectionsTotal.increment()
                     group.addTask {
                         defer { open.leave() }
                         if admitted {
+                            counters.connectionsOpen.increment()
+                            defer { counters.connectionsOpen.decrement() }
                             await session(connection)
                         } else {
+                            counters.connectionsRefused.increment()
                             await refuse(connection)
                         }
                     }
@@ -171,6 +182,7 @@ public struct TCPServer: Sendable {
                         break
                     } catch is ByteToMessageDecoderError.PayloadTooLargeError {
                         log.info("\(Messages.lineTooLong(client))")
+                        counters.linesTooLong.increment()
                         try await outbound.write(
                             ByteBuffer(string: Messages.lineTooLongReply(limit: limits.maxLineLength)))
                         break
@@ -178,6 +190,7 @@ public struct TCPServer: Sendable {
                     // A whole line can arrive in one read, past the decoder's buffer limit.
                     if line.readableBytes > limits.maxLineLength {
                         log.info("\(Messages.lineTooLong(client))")
+                        counters.linesTooLong.increment()
                         try await outbound.write(
                             ByteBuffer(string: Messages.lineTooLongReply(limit: limits.maxLineLength)))
                         break
@@ -192,7 +205,10 @@ public struct TCPServer: Sendable {
                     } else if let first = query.unicodeScalars.first, first.value < 0x20 {
                         break
                     } else {
+                        let started = ContinuousClock.now
                         let count = try await search(query, into: outbound)
+                        counters.queryLatency.record(ContinuousClock.now - started)
+                        counters.queriesAnswered.increment()
                         log.info("\(Messages.to(client, count: count))")
                     }
                     if isLast { break }

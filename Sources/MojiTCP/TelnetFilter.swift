@@ -42,11 +42,16 @@ final class IdleCloser: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundOut = ByteBuffer
 
     let notice: String
+    let onIdle: @Sendable () -> Void
 
-    init(notice: String) { self.notice = notice }
+    init(notice: String, onIdle: @escaping @Sendable () -> Void = {}) {
+        self.notice = notice
+        self.onIdle = onIdle
+    }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if let idle = event as? IdleStateHandler.IdleStateEvent, idle == .read {
+            onIdle()
             let buffer = context.channel.allocator.buffer(string: notice)
             let loopBoundContext = NIOLoopBound(context, eventLoop: context.eventLoop)
             context.writeAndFlush(NIOAny(buffer)).whenComplete { _ in

@@ -1,5 +1,7 @@
 import HTTPTypes
 import Hummingbird
+import Prometheus
+import ServerMetrics
 import Synchronization
 
 /// Encoded `/search` answers, keyed by the query's normalized words.
@@ -20,21 +22,35 @@ final class AnswerCache: Sendable {
     let capacity: Int
     /// Answers bigger than this are not kept (q=cjk is 5 MB).
     static let largestBody = 64 * 1024
+    private let hits: Prometheus.Counter
+    private let misses: Prometheus.Counter
+    private let entries: Prometheus.Gauge
 
-    init(capacity: Int) {
+    init(capacity: Int, metrics: ServerMetrics = ServerMetrics()) {
         self.capacity = capacity
+        hits = metrics.counter(
+            "mojifinder", "answer_cache_hits", help: "/search requests answered from the answer cache.")
+        misses = metrics.counter(
+            "mojifinder", "answer_cache_misses",
+            help: "/search requests the answer cache could not answer (first requests, large answers).")
+        entries = metrics.gauge("mojifinder", "answer_cache_entries", help: "Answers in the answer cache.")
     }
 
-    subscript(key: String) -> Answer? {
-        answers.withLock { $0[key] }
+    /// The answer for `key`, counted as a hit or a miss.
+    func lookUp(_ key: String) -> Answer? {
+        let answer = answers.withLock { $0[key] }
+        if answer == nil { misses.increment() } else { hits.increment() }
+        return answer
     }
 
     func store(_ answer: Answer, for key: String) {
         guard capacity > 0, answer.body.readableBytes <= Self.largestBody else { return }
-        answers.withLock { answers in
+        let count = answers.withLock { answers in
             if answers.count >= capacity { answers.removeAll(keepingCapacity: true) }
             answers[key] = answer
+            return answers.count
         }
+        entries.set(Int64(count))
     }
 }
 
@@ -52,7 +68,7 @@ struct AnswerCacheMiddleware<Context: RequestContext>: RouterMiddleware {
             case .success(let search) = SearchRequest.parse(request.uri.description)
         else { return try await next(request, context) }
         let key = search.answerKey
-        if let answer = cache[key] {
+        if let answer = cache.lookUp(key) {
             if SearchCaching.isNotModified(ifNoneMatch: request.headers[.ifNoneMatch], etag: answer.etag) {
                 return Response(status: .notModified, headers: Self.headers(answer.etag))
             }

@@ -6,6 +6,7 @@ import Hummingbird
 import Logging
 import OpenAPIHummingbird
 import OpenAPIRuntime
+import ServerMetrics
 
 /// What `mojifinder web` needs to start a server; the command and the tests
 /// both provide it, so they build exactly the same application.
@@ -36,15 +37,20 @@ public struct WebOptions: AppArguments {
 }
 
 /// The web service: the page at `/`, the API at `/search`, its OpenAPI
-/// document at `/openapi.json` / `/openapi.yaml`, `/docs`, and `/health`.
-public func buildApplication(_ args: some AppArguments) throws -> some ApplicationProtocol {
+/// document at `/openapi.json` / `/openapi.yaml`, `/docs`, `/health` and
+/// `/metrics`. Run it inside `metrics.scope` so the route metrics land in
+/// `metrics.registry`.
+public func buildApplication(_ args: some AppArguments, metrics: ServerMetrics = ServerMetrics()) throws
+    -> some ApplicationProtocol
+{
     // Plain lines through the log writer, which never blocks a request on a full stdout.
     var logger = Logger.lines(label: "mojifinder-web", level: args.logLevel)
     logger.logLevel = args.logLevel
     // Load the index now, not on the first request.
     let finder = Finder(index: .unicode)
     logger.debug("index of \(finder.index.wordCount) words, Unicode \(InvertedIndex.unicodeVersion)")
-    let router = try buildRouter(finder: finder, logRequests: args.logLevel <= .info, cacheEntries: args.cacheEntries)
+    let router = try buildRouter(
+        finder: finder, logRequests: args.logLevel <= .info, cacheEntries: args.cacheEntries, metrics: metrics)
     return Application(
         router: router,
         server: .http1(configuration: .init(additionalChannelHandlers: [ParseErrorBodyHandler()])),
@@ -60,15 +66,20 @@ public func buildApplication(_ args: some AppArguments) throws -> some Applicati
 }
 
 /// The routes, shared by `buildApplication` and the router-level tests.
-public func buildRouter(finder: Finder, logRequests: Bool = false, cacheEntries: Int = 1024) throws -> Router<
-    BasicRequestContext
-> {
+public func buildRouter(
+    finder: Finder, logRequests: Bool = false, cacheEntries: Int = 1024, metrics: ServerMetrics = ServerMetrics()
+) throws -> Router<BasicRequestContext> {
     // HEAD wherever GET works, as FastAPI (Starlette) answers it.
     let router = Router(options: .autoGenerateHeadEndpoints)
+    // Before any middleware: a scrape is not logged and not in the route metrics.
+    metrics.addRoute(to: router)
+    router.add(middleware: SingleWriteMiddleware())
+    router.add(middleware: MetricsMiddleware())
     if logRequests { router.add(middleware: LogRequestsMiddleware(.info)) }
     router.add(middleware: BadRequestMiddleware())
     router.add(middleware: SearchCompressionMiddleware(finder: finder, compressed: AnswerCache(capacity: cacheEntries)))
-    if cacheEntries > 0 { router.add(middleware: AnswerCacheMiddleware(cache: AnswerCache(capacity: cacheEntries))) }
+    let cache = AnswerCache(capacity: cacheEntries, metrics: metrics)
+    if cacheEntries > 0 { router.add(middleware: AnswerCacheMiddleware(cache: cache)) }
 
     router.get("/") { _, _ in StaticPage.html(Page.html) }
     router.get("/docs") { _, _ in StaticPage.html(DocsPage.html) }

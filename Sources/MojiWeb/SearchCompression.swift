@@ -29,7 +29,7 @@ struct SearchCompressionMiddleware<Context: RequestContext>: RouterMiddleware {
         // unless the client revalidates the identity form it holds.
         if case .success(let search) = SearchRequest.parse(request.uri.description) {
             let etag = finder.etag(key: search.answerKey)
-            if let answer = compressed[etag],
+            if let answer = compressed.lookUp(etag),
                 !SearchCaching.isNotModified(ifNoneMatch: request.headers[.ifNoneMatch], etag: etag)
             {
                 return Self.gzipResponse(answer, ifNoneMatch: request.headers[.ifNoneMatch])

@@ -13,7 +13,9 @@ struct FlagsServerCommand: AsyncParsableCommand {
             Presets: local (port 8000), delay (8001, 0.5-5.0 s delays), error (8002, 0.5 s delays and 25 % of \
             requests answered 418 I'm a teapot), all (the three at once). Explicit options override the preset. \
             Routes: GET/HEAD /flags/<cc>/<cc>.gif, /flags/<cc>/metadata.json, GET /stats, POST /stats/reset, \
-            GET /version.
+            GET /version, GET /metrics (Prometheus).
+            On SIGINT or SIGTERM it stops accepting and answers the requests it has; requests still delayed \
+            after the grace period are cut.
             Exit status: 0 after SIGINT or SIGTERM, 1 when it cannot serve, 64 on bad options.
 
             Examples:
@@ -50,9 +52,13 @@ struct FlagsServerCommand: AsyncParsableCommand {
     @Flag(help: "Log each request's delay and errors.")
     var verbose = false
 
+    @Option(help: "Seconds to answer the requests in progress after SIGINT or SIGTERM before cutting them, 0-86,400.")
+    var gracePeriod = 10.0
+
     func validate() throws {
         if let port { try OptionRange.check("--port", port, in: 0...65535) }
         if let errorRate { try OptionRange.check("--error-rate", errorRate, in: 0...1) }
+        try OptionRange.check("--grace-period", gracePeriod, in: 0...86_400)
         _ = try delay.map(Self.parseDelay)
         _ = try presets()
     }
@@ -89,7 +95,9 @@ struct FlagsServerCommand: AsyncParsableCommand {
             servers.append(options)
         }
         do {
-            try await serveFlags(servers) { url in writeUnbuffered("Serving flags at \(url)\n") }
+            try await serveFlags(servers, gracePeriod: .seconds(clamping: gracePeriod)) { url in
+                writeUnbuffered("Serving flags at \(url)\n")
+            }
             await LogLineWriter.standardOutput.flush()
         } catch let error as FlagsServerError {
             throw ValidationError(error.description)

@@ -7,6 +7,7 @@ import Foundation
 import Logging
 import MojiTCP
 import NIOCore
+import ServerMetrics
 import ServiceLifecycle
 
 struct TCP: AsyncParsableCommand {
@@ -17,14 +18,15 @@ struct TCP: AsyncParsableCommand {
             Each client gets the prompt '?> ', sends one query per line and gets the \
             result lines and a status line, CRLF-terminated. An empty line repeats \
             the prompt; a line starting with a control character, invalid UTF-8 or \
-            EOF ends the session. Ctrl-C or SIGTERM stops the server.
+            EOF ends the session. Ctrl-C or SIGTERM stops the server. With \
+            --metrics-port, GET http://HOST:PORT/metrics answers Prometheus metrics.
 
             Exit status: 0 after Ctrl-C or SIGTERM; 1 when it cannot listen; 64 on \
             bad options.
 
             Examples:
               mojifinder tcp
-              mojifinder tcp --port 0 --idle-timeout 60
+              mojifinder tcp --port 0 --idle-timeout 60 --metrics-port 9102
               nc 127.0.0.1 2323
             """
     )
@@ -44,8 +46,15 @@ struct TCP: AsyncParsableCommand {
     @Option(help: "Most concurrent connections, 1-100,000; more are refused with a message.")
     var maxConnections = 1000
 
+    @Option(
+        help:
+            "Also serve Prometheus metrics over HTTP at /metrics on this port, 0-65535 (0 picks a free one; default: none)."
+    )
+    var metricsPort: Int?
+
     func validate() throws {
         try OptionRange.check("--port", port, in: 0...65535)
+        if let metricsPort { try OptionRange.check("--metrics-port", metricsPort, in: 0...65535) }
         try OptionRange.check("--max-line-length", maxLineLength, in: 1...1_048_576)
         try OptionRange.check("--idle-timeout", idleTimeout, in: 0.001...86_400)
         try OptionRange.check("--max-connections", maxConnections, in: 1...100_000)
@@ -58,12 +67,21 @@ struct TCP: AsyncParsableCommand {
             idleTimeout: TimeAmount(Duration.seconds(clamping: idleTimeout)),
             maxConnections: maxConnections
         )
-        let server = TCPServer(index: InvertedIndex.unicode, host: host, port: port, limits: limits)
+        let metrics = ServerMetrics()
+        let server = TCPServer(index: InvertedIndex.unicode, host: host, port: port, limits: limits, metrics: metrics)
         var logger = Logger(label: "mojifinder.tcp")
         logger.logLevel = .critical
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: server)]
+        if let metricsPort {
+            let host = self.host
+            let listener = metricsListener(metrics, host: host, port: metricsPort, logger: logger) { port in
+                writeUnbuffered("Metrics on http://\(host):\(port)/metrics\n")
+            }
+            services.append(.init(service: listener))
+        }
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
-                services: [.init(service: server)],
+                services: services,
                 gracefulShutdownSignals: [.sigint, .sigterm],
                 logger: logger
             )

@@ -4,14 +4,18 @@ import CommandLineSupport
 import Hummingbird
 import Logging
 import MojiWeb
+import ServerMetrics
+import ServiceLifecycle
 
 struct Web: AsyncParsableCommand, AppArguments {
     static let configuration = CommandConfiguration(
         abstract: "Serve the search page and a JSON API over HTTP.",
         discussion: """
             Open http://127.0.0.1:8000 for the page; GET /search?q=cat%20face answers \
-            JSON; /docs describes the API (OpenAPI document at /openapi.json). \
-            GET /version answers the version. Stops gracefully on SIGINT or SIGTERM.
+            JSON; /docs describes the API (OpenAPI document at /openapi.json); \
+            /metrics has the Prometheus metrics; GET /version answers the version. \
+            On SIGINT or SIGTERM it stops accepting, finishes the requests it has \
+            and exits 0; requests still running after the grace period are cut.
 
             Exit status: 0 after SIGINT or SIGTERM; 1 when it cannot listen; 64 on \
             bad options.
@@ -38,12 +42,16 @@ struct Web: AsyncParsableCommand, AppArguments {
         name: .long, help: "How many encoded /search answers to keep in memory, 0-1,000,000; 0 turns the cache off.")
     var cacheEntries = 1024
 
+    @Option(help: "Seconds to finish the requests in progress after SIGINT or SIGTERM before cutting them, 0-86,400.")
+    var gracePeriod = 10.0
+
     var hostname: String { host }
     var logLevel: Logger.Level { Logger.Level(rawValue: logLevelName) ?? .info }
 
     func validate() throws {
         try OptionRange.check("--port", port, in: 0...65535)
         try OptionRange.check("--cache-entries", cacheEntries, in: 0...1_000_000)
+        try OptionRange.check("--grace-period", gracePeriod, in: 0...86_400)
         guard Logger.Level(rawValue: logLevelName) != nil else {
             throw ValidationError(
                 "--log-level must be one of: \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -51,8 +59,19 @@ struct Web: AsyncParsableCommand, AppArguments {
     }
 
     func run() async throws {
-        let app = try buildApplication(self)
-        try await app.runService()
+        let metrics = ServerMetrics()
+        let app = try buildApplication(self, metrics: metrics)
+        var logger = Logger(label: "mojifinder-web")
+        logger.logLevel = .error
+        var configuration = ServiceGroupConfiguration(
+            services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        configuration.maximumGracefulShutdownDuration = .seconds(clamping: gracePeriod)
+        let group = ServiceGroup(configuration: configuration)
+        do {
+            try await metrics.scope { try await group.run() }
+        } catch is CancellationError {
+            // The grace period ran out and the requests left were cut: still a requested stop.
+        }
         await LogLineWriter.standardOutput.flush()
     }
 }

@@ -1,0 +1,19 @@
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// A small HTTP server that answers only `GET /metrics`, for a server that
+/// does not speak HTTP itself (`mojifinder tcp --metrics-port`).
+public func metricsListener(
+    _ metrics: ServerMetrics, host: String, port: Int, logger: Logger,
+    onServerRunning: @escaping @Sendable (_ port: Int) async -> Void
+) -> some Service {
+    let router = Router()
+    metrics.addRoute(to: router)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(host, port: port), serverName: nil),
+        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
+        logger: logger
+    )
+}
