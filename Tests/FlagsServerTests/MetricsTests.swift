@@ -8,7 +8,7 @@ struct FlagsServerMetricsTests {
     @Test("delays and errors injected, requests in flight and route counts move; /stats is unchanged")
     func countersMove() async throws {
         let (server, base) = try await launchFlagsServer(["--delay", "0.5", "--error-rate", "0.5", "--seed", "7"])
-        defer { server.terminateIfRunning() }
+        defer { server.signal(SIGKILL) }
 
         // The in-flight gauge rising is what FlagsServerShutdownTests wait for
         // (it must reach the number of requests sent); here it must fall back to 0.

@@ -31,7 +31,7 @@ struct FlagsServerShutdownTests {
     @Test("requests mid-delay are answered, new connections are refused meanwhile, exit 0")
     func answersRequestsInFlight() async throws {
         let (server, base) = try await launchFlagsServer(["--delay", "15", "--grace-period", "60"])
-        defer { server.terminateIfRunning() }
+        defer { server.signal(SIGKILL) }
 
         let result = try await withDelayedRequests(3, base: base) {
             server.signal(SIGTERM)
@@ -43,13 +43,13 @@ struct FlagsServerShutdownTests {
             #expect(!server.hasExited, "the server exited before answering its requests")
         }
         #expect(result.exitCode == 0 && result.statuses == [200, 200, 200], "\(result)")
-        #expect(try await server.waitForExit() == 0, "output: \(server.output)")
+        #expect((try await server.wait().exitCode ?? -1) == 0, "output: \(server.output)")
     }
 
     @Test("requests still delayed after the grace period are cut, not left hanging")
     func cutsRequestsAfterGracePeriod() async throws {
         let (server, base) = try await launchFlagsServer(["--delay", "120", "--grace-period", "1"])
-        defer { server.terminateIfRunning() }
+        defer { server.signal(SIGKILL) }
 
         let started = ContinuousClock.now
         let result = try await withDelayedRequests(2, base: base) { server.signal(SIGTERM) }
@@ -58,7 +58,7 @@ struct FlagsServerShutdownTests {
         #expect(ContinuousClock.now - started < .seconds(50))
         #expect(result.exitCode != 0 && result.exitCode != 28, "\(result)")
         #expect(result.statuses == [0, 0], "\(result)")
-        #expect(try await server.waitForExit(timeout: .seconds(20)) == 0, "output: \(server.output)")
+        #expect((try await server.wait(limit: .seconds(20)).exitCode ?? -1) == 0, "output: \(server.output)")
         #expect(!server.output.contains("could not serve"))
     }
 }

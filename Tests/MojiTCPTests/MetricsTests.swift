@@ -7,13 +7,13 @@ import Testing
 struct TCPMetricsTests {
     @Test("connections, refusals, queries, long lines, idle disconnects and the latency histogram move")
     func countersMove() async throws {
-        let server = try ServerProcess(
+        let server = try BackgroundProcess(
             product: "mojifinder",
             [
                 "tcp", "--port", "0", "--metrics-port", "0", "--max-connections", "1", "--idle-timeout", "3",
                 "--max-line-length", "16",
             ])
-        defer { server.terminateIfRunning() }
+        defer { server.signal(SIGKILL) }
         let port = try await server.waitForNumber(#"Serving on 127\.0\.0\.1:(\d+)\."#)
         let metricsPort = try await server.waitForNumber(#"Metrics on http://127\.0\.0\.1:(\d+)/metrics"#)
         let url = "http://127.0.0.1:\(metricsPort)/metrics"
@@ -60,14 +60,14 @@ struct TCPMetricsTests {
 
     @Test("without --metrics-port the process listens on one port only")
     func noMetricsPortByDefault() async throws {
-        let server = try ServerProcess(product: "mojifinder", ["tcp", "--port", "0"])
-        defer { server.terminateIfRunning() }
+        let server = try BackgroundProcess(product: "mojifinder", ["tcp", "--port", "0"])
+        defer { server.signal(SIGKILL) }
         let port = try await server.waitForNumber(#"Serving on 127\.0\.0\.1:(\d+)\."#)
         let ports = try await listeningPorts(of: server.pid)
         #expect(ports == [port], "listening: \(ports)")
 
-        let withMetrics = try ServerProcess(product: "mojifinder", ["tcp", "--port", "0", "--metrics-port", "0"])
-        defer { withMetrics.terminateIfRunning() }
+        let withMetrics = try BackgroundProcess(product: "mojifinder", ["tcp", "--port", "0", "--metrics-port", "0"])
+        defer { withMetrics.signal(SIGKILL) }
         let searchPort = try await withMetrics.waitForNumber(#"Serving on 127\.0\.0\.1:(\d+)\."#)
         let metricsPort = try await withMetrics.waitForNumber(#"Metrics on http://127\.0\.0\.1:(\d+)/metrics"#)
         let both = try await listeningPorts(of: withMetrics.pid)

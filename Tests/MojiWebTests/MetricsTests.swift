@@ -7,8 +7,8 @@ import Testing
 struct WebMetricsTests {
     @Test("route counts, durations and the answer cache move; a scrape is neither logged nor counted")
     func countersMove() async throws {
-        let server = try ServerProcess(product: "mojifinder", ["web", "--port", "0", "--log-level", "info"])
-        defer { server.terminateIfRunning() }
+        let server = try BackgroundProcess(product: "mojifinder", ["web", "--port", "0", "--log-level", "info"])
+        defer { server.signal(SIGKILL) }
         let port = try await server.waitForNumber(#"listening on http://127\.0\.0\.1:(\d+)"#)
         let base = "http://127.0.0.1:\(port)"
 

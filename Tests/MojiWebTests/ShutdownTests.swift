@@ -12,9 +12,9 @@ struct WebShutdownTests {
     @Test("SIGTERM during a wrk run: every answer is a 200, none times out, exit 0 in the grace period, port closed")
     func sigtermUnderLoad() async throws {
         let wrk = try requireProgram("wrk", package: "wrk")
-        let server = try ServerProcess(
+        let server = try BackgroundProcess(
             product: "mojifinder", ["web", "--port", "0", "--log-level", "notice", "--grace-period", "10"])
-        defer { server.terminateIfRunning() }
+        defer { server.signal(SIGKILL) }
         let port = try await server.waitForNumber(#"listening on http://127\.0\.0\.1:(\d+)"#)
         let url = "http://127.0.0.1:\(port)/search?q=cat"
 
@@ -22,7 +22,7 @@ struct WebShutdownTests {
         // Let wrk get going, then stop the server under it.
         try await Task.sleep(for: .seconds(2))
         server.signal(SIGTERM)
-        let status = try await server.waitForExit(timeout: .seconds(20))
+        let status = (try await server.wait(limit: .seconds(20)).exitCode ?? -1)
         let report = try await load
 
         #expect(status == 0, "output: \(server.output)")

@@ -71,6 +71,20 @@ public final class BackgroundProcess: Sendable {
         }
     }
 
+    public var pid: Int32 { process.processIdentifier }
+    public var hasExited: Bool { !process.isRunning }
+    /// Both streams, for checks that do not care which one a line went to.
+    public var output: String { standardOutput + standardError }
+
+    /// The integer in the first capture group of `pattern` (a port from a
+    /// start line), once it appears in the output.
+    public func waitForNumber(_ pattern: String, limit: Duration = .seconds(30)) async throws -> Int {
+        guard let text = try await waitForOutput(pattern, limit: limit), let number = Int(text) else {
+            throw TestFailure("no number for \(pattern) in the output: \(output.debugDescription)")
+        }
+        return number
+    }
+
     public func signal(_ number: Int32) {
         if process.isRunning { kill(process.processIdentifier, number) }
     }
