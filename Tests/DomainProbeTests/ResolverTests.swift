@@ -68,10 +68,10 @@ import Testing
         let responder = try await Responder.start()
         defer { Task { await responder.stop() } }
         let resolver = try await NameserverResolver.connect(
-            to: try NameserverResolver.address(responder.address), timeout: .milliseconds(200), retries: 1)
+            to: try NameserverResolver.address(responder.address), timeout: .seconds(1), retries: 1)
         defer { Task { await resolver.close() } }
-        // The retry goes out at 200 ms and is never answered; the answer to
-        // the first try arrives at 300 ms and carries the same ID.
+        // The retry goes out at 1 s and is never answered; the answer to the
+        // first try arrives at 1.5 s, half a second before the last timeout, and carries the same ID.
         let result = try await withTimeout(.seconds(10), "lookup") { await probe("late.test", using: resolver) }
         #expect(result.status == .found)
         #expect(responder.snapshot.received == 2)

@@ -156,7 +156,7 @@ final class ResponderHandler: ChannelInboundHandler {
         else { return }
         let first = question.name.first ?? ""
         if first.hasPrefix("silent") { return }
-        // `late`: only the first query for the name is answered, 300 ms later.
+        // `late`: only the first query for the name is answered, 1.5 s later.
         if first == "late", !box.counts.withLock({ $0.lateSeen.insert(question.name.joined(separator: ".")).inserted })
         {
             return
@@ -175,7 +175,7 @@ final class ResponderHandler: ChannelInboundHandler {
         }
         var delay = 0
         if first.hasPrefix("d"), let ms = Int(first.dropFirst()) { delay = ms }
-        if first == "late" { delay = 300 }
+        if first == "late" { delay = 1500 }
         let peer = envelope.remoteAddress
         func send(_ bytes: [UInt8]) {
             context.writeAndFlush(
