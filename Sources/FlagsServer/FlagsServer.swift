@@ -12,7 +12,7 @@ public func startFlagsServer(_ options: FlagsServerOptions) async throws -> Runn
     try options.validate()
     let state = try await FlagsServerState(options: options)
     let (bound, continuation) = AsyncStream.makeStream(of: Result<Int, any Error>.self)
-    // In-process servers are stopped and killed by their owner; nothing to report but failures to start, which throw.
+    // In-process servers are stopped by their owner; nothing to report but failures to start, which throw.
     let app = makeApplication(state: state, logger: flagsServerLogger(level: .critical)) { channel in
         continuation.yield(.success(channel.localAddress?.port ?? options.port))
     }

@@ -31,13 +31,6 @@ public final class RunningFlagsServer: Sendable {
         await group.triggerGracefulShutdown()
         await runner.value
     }
-
-    /// Stops at once, like a killed process: the port and every connection close
-    /// without answering the requests in flight. For testing clients mid-run.
-    public func kill() async {
-        runner.cancel()
-        await runner.value
-    }
 }
 
 /// Starts a server, runs `body` with it, and stops it however `body` ends:

@@ -111,11 +111,18 @@ public struct TCPServer: Sendable {
         log.info("\(Messages.serving(describe(bound)))")
         onBound(bound?.port ?? port)
 
+        // Cancellation is how the server is asked to stop. It must not reach
+        // the accept loop itself: a connection accepted but not yet taken from
+        // `connections` would be dropped unclosed, which NIO traps on
+        // (swift-nio#3481). So the loop runs in a task of its own, and
+        // cancellation closes the listening socket instead; the loop then takes
+        // every connection already accepted, and ends the sessions.
         let open = ConnectionCount()
-        do {
-            try await acceptLoop(server, open: open)
-        } catch is CancellationError {
-            // Cancellation is how the server is asked to stop: a normal return.
+        let accepting = Task { try await acceptLoop(server, open: open) }
+        try await withTaskCancellationHandler {
+            try await accepting.value
+        } onCancel: {
+            server.channel.close(promise: nil)
         }
     }
 
@@ -143,6 +150,8 @@ public struct TCPServer: Sendable {
                     }
                 }
             }
+            // The listening socket is closed: end the sessions still open.
+            group.cancelAll()
         }
     }
 
@@ -267,7 +276,7 @@ public struct TCPServer: Sendable {
 }
 
 /// ServiceLifecycle runs the server; graceful shutdown (SIGINT, SIGTERM)
-/// cancels it, which stops accepting and closes every open connection.
+/// cancels `serve`, which closes the listening socket and every open connection.
 extension TCPServer: Service {
     public func run() async throws {
         try await cancelWhenGracefulShutdown {

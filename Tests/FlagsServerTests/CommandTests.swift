@@ -34,6 +34,25 @@ import Testing
         #expect(try await server.wait().exitCode == 0)
     }
 
+    /// SIGKILL, as a crash or the OOM killer would: the request waiting on its
+    /// delay gets no answer, at once, and the port is closed.
+    @Test func killedServerDropsRequestsInFlight() async throws {
+        let server = try BackgroundProcess(product: "flags-server", ["--port", "0", "--delay", "10"])
+        let started = try await Self.output(of: server) { !Self.ports(in: $0).isEmpty }
+        let port = try #require(Self.ports(in: started).first)
+        let start = ContinuousClock.now
+        async let answer = rawRequest(port: port, path: "/flags/ad/ad.gif")
+        try await Task.sleep(for: .milliseconds(300))
+        server.signal(SIGKILL)
+        let response = (try? await answer) ?? ""
+        #expect(statusCode(ofRaw: response) != 200, "\(response)")
+        #expect(ContinuousClock.now - start < .seconds(5))
+        _ = try await server.wait()
+        await #expect(throws: (any Error).self) {
+            _ = try await rawRequest(port: port, path: "/flags/ad/ad.gif")
+        }
+    }
+
     /// `--verbose` logs a line per simulated error; nobody reads them.
     @Test func unreadStdoutStillAnswers1000Requests() async throws {
         let server = try await UnreadOutputServer(

@@ -159,14 +159,16 @@ struct DownloadTests {
     @Test func aDelayPastTheTimeoutGivesErrorsNotAHang() async throws {
         let dir = try makeTemporaryDirectory("flags-tests")
         // The server waits 30 s; the client gives up after 0.2 s (wide: wrk load tests may run beside this one).
-        let server = try await startFlagsServer(FlagsServerOptions(delay: 30...31))
+        // A process, so the test can end it without waiting out the delay.
+        let (server, baseURL) = try await spawnFlagsServer(["--delay", "30-31"])
         let start = ContinuousClock.now
         let results = try await downloadAll(
             ["AD", "BR", "CN", "DE", "EG", "FR"],
-            settings: DownloadSettings(baseURL: server.baseURL, destination: dir.path, flagTimeout: 0.2),
+            settings: DownloadSettings(baseURL: baseURL, destination: dir.path, flagTimeout: 0.2),
             maxRequests: 6)
         let elapsed = ContinuousClock.now - start
-        await server.kill()
+        server.signal(SIGKILL)
+        _ = try await server.wait()
         #expect(elapsed < .seconds(15), "the 0.2 s timeout ends the requests, not the server's 30 s delay")
         #expect(counts(results) == [.error: 6])
         #expect(results.allSatisfy { $0.detail == "timed out after 0.2s" })

@@ -4,6 +4,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
 import Synchronization
 import TestSupport
 
@@ -69,15 +70,17 @@ func spawnFlagsServer(_ arguments: [String]) async throws -> (BackgroundProcess,
 final class TestHTTPServer: Sendable {
     let port: Int
     private let counter: Counter
+    private let group: ServiceGroup
     private let task: Task<Void, any Error>
 
     var baseURL: String { "http://127.0.0.1:\(port)/flags" }
 
     var requests: Int { counter.value.load(ordering: .relaxed) }
 
-    private init(port: Int, counter: Counter, task: Task<Void, any Error>) {
+    private init(port: Int, counter: Counter, group: ServiceGroup, task: Task<Void, any Error>) {
         self.port = port
         self.counter = counter
+        self.group = group
         self.task = task
     }
 
@@ -99,17 +102,20 @@ final class TestHTTPServer: Sendable {
             configuration: .init(address: .hostname("127.0.0.1", port: 0), serverName: nil),
             onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) },
             logger: logger)
-        let task = Task { try await app.runService(gracefulShutdownSignals: []) }
+        let group = ServiceGroup(services: [app], gracefulShutdownSignals: [], logger: logger)
+        let task = Task { try await group.run() }
         var port = 0
         for await value in bound {
             port = value
             break
         }
-        return TestHTTPServer(port: port, counter: counter, task: task)
+        return TestHTTPServer(port: port, counter: counter, group: group, task: task)
     }
 
+    /// A graceful stop: cancelling a Hummingbird server instead can drop a
+    /// connection it accepted but had not started, which NIO traps on.
     func stop() async {
-        task.cancel()
+        await group.triggerGracefulShutdown()
         _ = await task.result
     }
 }

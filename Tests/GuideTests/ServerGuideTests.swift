@@ -84,7 +84,10 @@ struct ServerGuideTests {
             return String(buffer: received)
         }
         #expect(echoed == "cat face\n")
-        serving.cancel()  // stops accepting; `executeThenClose` closes the listening socket
+        // Stop accepting by closing the listening socket: the loop ends once it
+        // has taken every connection already accepted. (Cancelling `serving`
+        // could drop one of those unclosed, which NIO traps on.)
+        try await server.channel.close()
         // end-snippet
         _ = await serving.result
     }
@@ -120,7 +123,7 @@ struct ServerGuideTests {
             #expect(writes.value > stalled)  // reading let it go on
         }
         // end-snippet
-        serving.cancel()
+        try await server.channel.close()
         _ = await serving.result
     }
 
