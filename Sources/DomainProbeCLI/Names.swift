@@ -1,3 +1,4 @@
+import AsyncSupport
 import NIOPosix
 
 #if canImport(Glibc)
@@ -20,17 +21,8 @@ public let shortKeywords: [String] = pythonKeywords.filter { $0.count <= 4 }.map
 
 /// `name.tld` for every name, with dots stripped from both ends of the TLD.
 public func domains(_ names: [String], tld: String) -> [String] {
-    let suffix = tld.trimmingDots()
+    let suffix = tld.trimming { $0 == "." }
     return names.map { suffix.isEmpty ? $0 : "\($0).\(suffix)" }
-}
-
-extension String {
-    func trimmingDots() -> String {
-        var s = Substring(self)
-        while s.first == "." { s.removeFirst() }
-        while s.last == "." { s.removeLast() }
-        return String(s)
-    }
 }
 
 /// Reads one name per line from a file, or from standard input for `-`,
@@ -63,15 +55,6 @@ public func readNames(from path: String) async throws(UsageError) -> [String] {
         throw UsageError("cannot read \(path): \(error)")
     }
     return text.split(whereSeparator: \.isNewline)
-        .map { $0.trimmingCharacters() }
+        .map { String($0.trimming(\.isWhitespace)) }
         .filter { !$0.isEmpty && !$0.hasPrefix("#") }
-}
-
-extension Substring {
-    func trimmingCharacters() -> String {
-        var s = self
-        while let first = s.first, first.isWhitespace { s.removeFirst() }
-        while let last = s.last, last.isWhitespace { s.removeLast() }
-        return String(s)
-    }
 }

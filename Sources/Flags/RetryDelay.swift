@@ -11,7 +11,7 @@ let maximumRetryDelay = Duration.seconds(60)
 func retryDelay(retryAfter header: String?, attempt: Int, base: Double, cap: Duration = maximumRetryDelay) -> Duration {
     let limit = min(cap, maximumRetryDelay)
     // RFC 9110: delay-seconds is 1*DIGIT; an HTTP date, "nan" or "1e9" falls back to the backoff.
-    if let text = header?.trimmingSpaces, !text.isEmpty,
+    if let text = header?.trimming(isHeaderSpace), !text.isEmpty,
         text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
         let seconds = Double(text)
     {
@@ -19,11 +19,4 @@ func retryDelay(retryAfter header: String?, attempt: Int, base: Double, cap: Dur
     }
     let doublings = min(max(attempt - 1, 0), 62)
     return .seconds(clamping: base * Double(sign: .plus, exponent: doublings, significand: 1), to: limit)
-}
-
-extension String {
-    fileprivate var trimmingSpaces: Substring {
-        let trimmed = drop { $0 == " " || $0 == "\t" }
-        return trimmed.dropLast(trimmed.reversed().prefix { $0 == " " || $0 == "\t" }.count)
-    }
 }

@@ -22,24 +22,25 @@ final class AnswerCache: Sendable {
     let capacity: Int
     /// Answers bigger than this are not kept (q=cjk is 5 MB).
     static let largestBody = 64 * 1024
-    private let hits: Prometheus.Counter
-    private let misses: Prometheus.Counter
-    private let entries: Prometheus.Gauge
+    private let hits: Prometheus.Counter?
+    private let misses: Prometheus.Counter?
+    private let entries: Prometheus.Gauge?
 
-    init(capacity: Int, metrics: ServerMetrics = ServerMetrics()) {
+    /// With `metrics`, lookups and size are counted there; the gzip forms' cache is not counted.
+    init(capacity: Int, metrics: ServerMetrics? = nil) {
         self.capacity = capacity
-        hits = metrics.counter(
+        hits = metrics?.counter(
             "mojifinder", "answer_cache_hits", help: "/search requests answered from the answer cache.")
-        misses = metrics.counter(
+        misses = metrics?.counter(
             "mojifinder", "answer_cache_misses",
             help: "/search requests the answer cache could not answer (first requests, large answers).")
-        entries = metrics.gauge("mojifinder", "answer_cache_entries", help: "Answers in the answer cache.")
+        entries = metrics?.gauge("mojifinder", "answer_cache_entries", help: "Answers in the answer cache.")
     }
 
     /// The answer for `key`, counted as a hit or a miss.
     func lookUp(_ key: String) -> Answer? {
         let answer = answers.withLock { $0[key] }
-        if answer == nil { misses.increment() } else { hits.increment() }
+        if answer == nil { misses?.increment() } else { hits?.increment() }
         return answer
     }
 
@@ -50,7 +51,7 @@ final class AnswerCache: Sendable {
             answers[key] = answer
             return answers.count
         }
-        entries.set(Int64(count))
+        entries?.set(Int64(count))
     }
 }
 

@@ -40,12 +40,3 @@ struct FNV1a {
         }
     }
 }
-
-extension Substring {
-    func trimmingPrefixAndSuffixSpaces() -> Substring {
-        var text = self
-        while text.first == " " || text.first == "\t" { text = text.dropFirst() }
-        while text.last == " " || text.last == "\t" { text = text.dropLast() }
-        return text
-    }
-}

@@ -1,3 +1,5 @@
+import AsyncSupport
+
 /// `/search`'s HTTP caching, decided here once for the generated handler and
 /// for the answer cache, so the two can never answer a request differently.
 enum SearchCaching {
@@ -11,7 +13,7 @@ enum SearchCaching {
     static func isNotModified(ifNoneMatch header: String?, etag: String) -> Bool {
         guard let header else { return false }
         return header.split(separator: ",").contains { candidate in
-            var tag = candidate.trimmingPrefixAndSuffixSpaces()
+            var tag = candidate.trimming(isHeaderSpace)
             if tag == "*" { return true }
             if tag.hasPrefix("W/") { tag = tag.dropFirst(2) }
             return tag == etag[...]
@@ -34,7 +36,7 @@ enum SearchCaching {
         var gzip: Bool?
         var any: Bool?
         for item in header.split(separator: ",") {
-            let parts = item.split(separator: ";").map { $0.trimmingPrefixAndSuffixSpaces().lowercased() }
+            let parts = item.split(separator: ";").map { $0.trimming(isHeaderSpace).lowercased() }
             guard let coding = parts.first else { continue }
             var weight = 1.0
             for parameter in parts.dropFirst() where parameter.hasPrefix("q=") {

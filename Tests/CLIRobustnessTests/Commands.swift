@@ -80,6 +80,7 @@ let hostileValues = [
 ]
 
 let portOption = NumericOption(name: "--port", kind: .integer, range: 0...65535)
+let gracePeriodOption = NumericOption(name: "--grace-period", kind: .real, range: 0...86_400)
 /// UDP port 9 (discard) on loopback: nothing answers, so lookups fail fast and offline.
 let quietNameserver = ["--nameserver": "127.0.0.1:9", "--timeout": "0.2", "--retries": "0"]
 let probeOptions = [
@@ -91,9 +92,12 @@ let probeOptions = [
 let commands: [Command] = [
     Command(tool: "mojifinder", positional: []),
     Command(tool: "mojifinder", subcommand: ["search"], positional: ["cat"]),
+    Command(tool: "mojifinder", subcommand: ["identify"], positional: ["é"]),
     Command(
         tool: "mojifinder", subcommand: ["web"], baseline: ["--port": "0", "--log-level": "notice"],
-        numericOptions: [portOption, NumericOption(name: "--cache-entries", kind: .integer, range: 0...1_000_000)],
+        numericOptions: [
+            portOption, NumericOption(name: "--cache-entries", kind: .integer, range: 0...1_000_000), gracePeriodOption,
+        ],
         server: .web),
     Command(
         tool: "mojifinder", subcommand: ["tcp"], baseline: ["--port": "0"],
@@ -102,6 +106,7 @@ let commands: [Command] = [
             NumericOption(name: "--max-line-length", kind: .integer, range: 1...1_048_576),
             NumericOption(name: "--idle-timeout", kind: .real, range: 0.001...86_400),
             NumericOption(name: "--max-connections", kind: .integer, range: 1...100_000),
+            NumericOption(name: "--metrics-port", kind: .integer, range: 0...65535),
         ],
         server: .tcp),
     Command(
@@ -119,6 +124,7 @@ let commands: [Command] = [
             NumericOption(name: "--error-rate", kind: .real, range: 0...1),
             // Any UInt64: the range is the type's.
             NumericOption(name: "--seed", kind: .unsigned, range: 0...0),
+            gracePeriodOption,
         ],
         server: .flagsServer),
     Command(tool: "blogdom", baseline: quietNameserver, numericOptions: probeOptions),
