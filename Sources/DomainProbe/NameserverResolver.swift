@@ -1,19 +1,22 @@
 import NIOCore
 import NIOPosix
 
-/// A stub DNS client over UDP: one socket, any number of queries in flight,
-/// each matched to its response by ID and question.
+/// A stub DNS client over UDP: one socket for every query, each matched to
+/// its response by ID and question. How many queries are in flight and when
+/// one is sent again adapt to the server (see `DNSClientHandler`).
 public final class NameserverResolver: Resolver {
     // Sendable: every stored property is an immutable Sendable value.
     public let server: SocketAddress
     public let timeout: Duration
     public let retries: Int
+    public let maxInFlight: Int
     private let channel: any Channel
 
-    private init(server: SocketAddress, timeout: Duration, retries: Int, channel: any Channel) {
+    private init(server: SocketAddress, timeout: Duration, retries: Int, maxInFlight: Int, channel: any Channel) {
         self.server = server
         self.timeout = timeout
         self.retries = retries
+        self.maxInFlight = maxInFlight
         self.channel = channel
     }
 
@@ -47,24 +50,40 @@ public final class NameserverResolver: Resolver {
     }
 
     /// Opens the client's socket. Call `close()` when done.
+    ///
+    /// - Parameters:
+    ///   - timeout: the longest wait for one answer before the query is sent
+    ///     again; once the server has answered, the wait follows its round
+    ///     trip (`RTTEstimator`), from 10 ms up to this.
+    ///   - retries: a question is given up after `timeout × (retries + 1)`;
+    ///     a server that never answered gets exactly `retries` re-sends.
+    ///   - maxInFlight: the ceiling of the congestion window (1-60,000);
+    ///     queries beyond the window wait for a slot.
     public static func connect(
         to server: SocketAddress,
         timeout: Duration = .seconds(2),
         retries: Int = 2,
+        maxInFlight: Int = 100,
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) async throws -> NameserverResolver {
+        let retries = max(0, retries)
+        // Sent queries hold distinct 16-bit IDs, so far fewer than 65,536 may be out.
+        let maxInFlight = min(max(1, maxInFlight), 60_000)
+        let configuration = DNSClientHandler.Configuration(
+            server: server, timeout: timeout, retries: retries, maxInFlight: maxInFlight)
         let bindHost = server.protocol == .inet6 ? "::" : "0.0.0.0"
         let channel = try await DatagramBootstrap(group: group)
             .channelOption(.socketOption(.so_rcvbuf), value: 4 << 20)
             .channelOption(.maxMessagesPerRead, value: 64)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(DNSClientHandler(server: server))
+                    try channel.pipeline.syncOperations.addHandler(DNSClientHandler(configuration))
                 }
             }
             .bind(host: bindHost, port: 0)
             .get()
-        return NameserverResolver(server: server, timeout: timeout, retries: max(0, retries), channel: channel)
+        return NameserverResolver(
+            server: server, timeout: timeout, retries: retries, maxInFlight: maxInFlight, channel: channel)
     }
 
     public func close() async {
@@ -98,16 +117,12 @@ public final class NameserverResolver: Resolver {
         return .notFound
     }
 
-    /// One question, sent again after each timeout (`retries` times) with
-    /// the same ID, so a late answer to an earlier try still counts.
+    /// One question, sent when the congestion window has room and again
+    /// after each retransmission timeout with the same ID, so a late answer
+    /// to an earlier send still counts.
     public func query(_ name: DomainName, type: UInt16) async throws(DomainProbeError) -> DNSMessage {
         let promise = channel.eventLoop.makePromise(of: DNSMessage.self)
-        let pending = PendingQuery(
-            question: .init(name: name.labels, type: type),
-            timeout: TimeAmount(timeout),
-            retries: retries,
-            promise: promise
-        )
+        let pending = PendingQuery(question: .init(name: name.labels, type: type), promise: promise)
         // A write that never reaches the handler (closed channel) must still
         // end the query. Completing a promise twice is a no-op in NIO.
         let written = channel.eventLoop.makePromise(of: Void.self)
@@ -126,112 +141,5 @@ public final class NameserverResolver: Resolver {
         } catch {
             throw .closed
         }
-    }
-}
-
-/// What the client writes into its channel: a question and where to deliver the answer.
-struct PendingQuery: Sendable {
-    let question: DNSMessage.Question
-    let timeout: TimeAmount
-    let retries: Int
-    let promise: EventLoopPromise<DNSMessage>
-}
-
-/// Keeps the table of queries in flight. It lives on the channel's event
-/// loop, so the table needs no lock.
-final class DNSClientHandler: ChannelDuplexHandler {
-    typealias InboundIn = AddressedEnvelope<ByteBuffer>
-    typealias OutboundIn = PendingQuery
-    typealias OutboundOut = AddressedEnvelope<ByteBuffer>
-
-    private struct InFlight {
-        let question: DNSMessage.Question
-        let promise: EventLoopPromise<DNSMessage>
-        let packet: ByteBuffer
-        let timeout: TimeAmount
-        var retriesLeft: Int
-        var timer: Scheduled<Void>?
-    }
-
-    private let server: SocketAddress
-    private var inFlight: [UInt16: InFlight] = [:]
-
-    init(server: SocketAddress) {
-        self.server = server
-    }
-
-    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        let query = unwrapOutboundIn(data)
-        guard inFlight.count < 60_000 else {
-            query.promise.fail(DomainProbeError.network("too many queries in flight"))
-            promise?.succeed()
-            return
-        }
-        // Random IDs make spoofed answers harder to match.
-        var id = UInt16.random(in: .min ... .max)
-        while inFlight[id] != nil { id = UInt16.random(in: .min ... .max) }
-
-        var message = DNSMessage(id: id, isResponse: false, questions: [query.question])
-        message.recursionDesired = true
-        inFlight[id] = InFlight(
-            question: query.question, promise: query.promise,
-            packet: context.channel.allocator.buffer(bytes: message.encoded()),
-            timeout: query.timeout, retriesLeft: query.retries, timer: nil)
-        send(id, context: context, promise: promise)
-    }
-
-    /// Sends (or re-sends) query `id` and arms its timer.
-    private func send(_ id: UInt16, context: ChannelHandlerContext, promise: EventLoopPromise<Void>?) {
-        guard let entry = inFlight[id] else { return }
-        inFlight[id]?.timer = context.eventLoop.assumeIsolated().scheduleTask(in: entry.timeout) { [weak self] in
-            guard let self, var entry = self.inFlight[id] else { return }
-            if entry.retriesLeft > 0 {
-                entry.retriesLeft -= 1
-                self.inFlight[id] = entry
-                self.send(id, context: context, promise: nil)
-            } else {
-                self.inFlight[id] = nil
-                entry.promise.fail(DomainProbeError.timeout)
-            }
-        }
-        let envelope = AddressedEnvelope(remoteAddress: server, data: entry.packet)
-        context.writeAndFlush(wrapOutboundOut(envelope)).assumeIsolated().whenComplete { [weak self] result in
-            // A failed send is a failed query, not one to wait out.
-            if case .failure(let error) = result, let self, let entry = self.inFlight.removeValue(forKey: id) {
-                entry.timer?.cancel()
-                entry.promise.fail(DomainProbeError.network("send failed: \(error)"))
-            }
-            promise?.completeWith(result)
-        }
-    }
-
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        let envelope = unwrapInboundIn(data)
-        // Stray sources, undecodable packets and answers to nothing we asked are dropped.
-        guard envelope.remoteAddress == server,
-            let message = try? DNSMessage.decode(envelope.data.readableBytesView),
-            message.isResponse,
-            let entry = inFlight[message.id],
-            message.questions.count == 1,
-            message.questions[0].matches(entry.question)
-        else { return }
-        inFlight[message.id] = nil
-        entry.timer?.cancel()
-        entry.promise.succeed(message)
-    }
-
-    func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        // ICMP errors on an unconnected UDP socket are not fatal: the
-        // affected query times out and is retried.
-    }
-
-    func channelInactive(context: ChannelHandlerContext) {
-        let entries = inFlight.values
-        inFlight.removeAll()
-        for entry in entries {
-            entry.timer?.cancel()
-            entry.promise.fail(DomainProbeError.closed)
-        }
-        context.fireChannelInactive()
     }
 }

@@ -3,16 +3,25 @@ import CommandLineSupport
 
 /// The options blogdom and domaincheck share, included in each with `@OptionGroup`.
 public struct ProbeOptions: ParsableArguments, Sendable {
-    @Option(help: "Lookups in flight at most, 1-10,000.")
+    @Option(
+        help:
+            "Lookups in flight at most, 1-10,000. With --nameserver a ceiling: the client starts with 10 and adapts to losses."
+    )
     public var limit = 100
 
     @Option(help: "Ask this DNS server, IP[:PORT] (port 1-65535, default 53), over UDP (default: the system resolver).")
     public var nameserver: String?
 
-    @Option(help: "Seconds to wait for each DNS answer with --nameserver, 0.001-3600.")
+    @Option(
+        help:
+            "With --nameserver, the longest wait in seconds before a DNS query is sent again, 0.001-3600; once the server has answered, the wait follows its round trip."
+    )
     public var timeout = 2.0
 
-    @Option(help: "Times to ask again after a timeout with --nameserver, 0-10.")
+    @Option(
+        help:
+            "With --nameserver, give up on a question after --timeout × (retries + 1) seconds, 0-10; a server that never answered is asked this many more times."
+    )
     public var retries = 2
 
     public init() {}

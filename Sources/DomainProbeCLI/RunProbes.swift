@@ -24,7 +24,8 @@ public func runProbes(
         }
         do {
             nameserver = try await NameserverResolver.connect(
-                to: address, timeout: .seconds(clamping: options.timeout), retries: options.retries)
+                to: address, timeout: .seconds(clamping: options.timeout), retries: options.retries,
+                maxInFlight: options.limit)
         } catch {
             throw UsageError("\(DomainProbeError.badNameserver("cannot open a UDP socket for \(text): \(error)"))")
         }

@@ -95,17 +95,23 @@ func withDnsmasq<T: Sendable>(
 
 /// A tiny DNS server for what dnsmasq cannot do on demand. The first label
 /// of the question decides: `dN` answers after N ms, `servfail` answers
-/// SERVFAIL, `noisy` first sends garbage and answers to other questions,
-/// `silent` never answers, `late` answers only its first query after
-/// 300 ms; anything else gets an A record at once.
+/// SERVFAIL, `nx…` answers NXDOMAIN, `noisy` first sends garbage and answers
+/// to other questions, `silent…` never answers, `late` keeps quiet until the
+/// question is sent a second time and then answers with the first send's
+/// ID; anything else gets an A record at once. With `dropShare`, that share
+/// of all queries (a seeded random choice) is dropped unread, as a server
+/// with a full receive buffer drops them.
 /// It counts queries, and how many waited for an answer at the same time.
 final class Responder: Sendable {
     struct Counts: Sendable {
         var received = 0
         var outstanding = 0
         var maxOutstanding = 0
+        var dropped = 0
         var answeredOrder: [String] = []
-        var lateSeen: Set<String> = []
+        /// The ID of the first send of each `late` question.
+        var lateFirstID: [String: UInt16] = [:]
+        var drops: SeededDrops?
     }
 
     let channel: any Channel
@@ -117,8 +123,9 @@ final class Responder: Sendable {
         self.box = box
     }
 
-    static func start() async throws -> Responder {
+    static func start(dropShare: Double = 0, seed: UInt64 = 1) async throws -> Responder {
         let box = CountsBox()
+        if dropShare > 0 { box.counts.withLock { $0.drops = SeededDrops(share: dropShare, seed: seed) } }
         let channel = try await DatagramBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
@@ -136,6 +143,27 @@ final class Responder: Sendable {
     }
 }
 
+/// Decides which queries a lossy responder drops: SplitMix64, so a seed
+/// gives the same sequence of choices on every run.
+struct SeededDrops: Sendable {
+    let share: Double
+    var state: UInt64
+
+    init(share: Double, seed: UInt64) {
+        self.share = share
+        state = seed
+    }
+
+    mutating func next() -> Bool {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        z ^= z >> 31
+        return Double(z >> 11) / Double(1 << 53) < share
+    }
+}
+
 /// Shares one counter between the responder and its handler.
 final class CountsBox: Sendable {
     let counts = Mutex(Responder.Counts())
@@ -150,24 +178,38 @@ final class ResponderHandler: ChannelInboundHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let envelope = unwrapInboundIn(data)
-        box.counts.withLock { $0.received += 1 }
-        guard let query = try? DNSMessage.decode(envelope.data.readableBytesView),
+        let drop = box.counts.withLock {
+            $0.received += 1
+            guard $0.drops?.next() == true else { return false }
+            $0.dropped += 1
+            return true
+        }
+        guard !drop, let query = try? DNSMessage.decode(envelope.data.readableBytesView),
             let question = query.questions.first
         else { return }
         let first = question.name.first ?? ""
         if first.hasPrefix("silent") { return }
-        // `late`: only the first query for the name is answered, 1.5 s later.
-        if first == "late", !box.counts.withLock({ $0.lateSeen.insert(question.name.joined(separator: ".")).inserted })
-        {
-            return
+        var answerID = query.id
+        if first == "late" {
+            // Quiet on the first send; on the second, answer the first.
+            let name = question.name.joined(separator: ".")
+            let firstID: UInt16? = box.counts.withLock {
+                if let id = $0.lateFirstID[name] { return id }
+                $0.lateFirstID[name] = query.id
+                return nil
+            }
+            guard let firstID else { return }
+            answerID = firstID
         }
         box.counts.withLock {
             $0.outstanding += 1
             $0.maxOutstanding = max($0.maxOutstanding, $0.outstanding)
         }
-        var response = DNSMessage(id: query.id, isResponse: true, questions: query.questions)
+        var response = DNSMessage(id: answerID, isResponse: true, questions: query.questions)
         if first == "servfail" {
             response.responseCode = DNSMessage.ResponseCode.serverFailure
+        } else if first.hasPrefix("nx") {
+            response.responseCode = DNSMessage.ResponseCode.nameError
         } else {
             let address: [UInt8] =
                 question.type == DNSMessage.RecordType.aaaa ? Array(repeating: 0, count: 15) + [1] : [127, 0, 0, 1]
@@ -175,7 +217,6 @@ final class ResponderHandler: ChannelInboundHandler {
         }
         var delay = 0
         if first.hasPrefix("d"), let ms = Int(first.dropFirst()) { delay = ms }
-        if first == "late" { delay = 1500 }
         let peer = envelope.remoteAddress
         func send(_ bytes: [UInt8]) {
             context.writeAndFlush(

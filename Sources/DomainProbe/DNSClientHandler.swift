@@ -1,0 +1,181 @@
+import NIOCore
+
+/// What the client writes into its channel: a question and where to deliver the answer.
+struct PendingQuery: Sendable {
+    let question: DNSMessage.Question
+    let promise: EventLoopPromise<DNSMessage>
+}
+
+/// Sends the client's queries and matches the answers. It lives on the
+/// channel's event loop, so its tables need no lock.
+///
+/// Two measurements steer it. An `RTTEstimator` learns the server's round
+/// trip from answers, so a query lost in a burst is sent again after a few
+/// milliseconds instead of a whole `--timeout`. A `CongestionWindow` bounds
+/// the queries in flight and halves on losses, so a burst that overflows the
+/// server's buffer is not repeated; queries beyond it wait in a queue.
+/// Any answer that matches a query (NXDOMAIN and SERVFAIL too) is an answer,
+/// never a loss.
+final class DNSClientHandler: ChannelDuplexHandler {
+    typealias InboundIn = AddressedEnvelope<ByteBuffer>
+    typealias OutboundIn = PendingQuery
+    typealias OutboundOut = AddressedEnvelope<ByteBuffer>
+
+    struct Configuration: Sendable {
+        let server: SocketAddress
+        /// The longest wait for one answer.
+        let timeout: Duration
+        /// A question is given up `timeout × (retries + 1)` after its first send.
+        let retries: Int
+        let maxInFlight: Int
+    }
+
+    /// One question, from the caller's write until its promise completes.
+    private final class Query {
+        let question: DNSMessage.Question
+        let promise: EventLoopPromise<DNSMessage>
+        var id: UInt16 = 0
+        var packet: ByteBuffer?
+        var deadline = NIODeadline.distantFuture
+        var firstSent = NIODeadline.distantPast
+        var lastSent = NIODeadline.distantPast
+        var sends = 0
+        /// The window's number of the latest send, for `CongestionWindow.lost(send:)`.
+        var lastSendNumber: UInt64 = 0
+        var timer: Scheduled<Void>?
+        var finished = false
+
+        init(_ pending: PendingQuery) {
+            question = pending.question
+            promise = pending.promise
+        }
+    }
+
+    private let configuration: Configuration
+    private var rtt: RTTEstimator
+    private var window: CongestionWindow
+    private var inFlight: [UInt16: Query] = [:]
+    private var waiting = CircularBuffer<Query>()
+    private var closed = false
+
+    init(_ configuration: Configuration) {
+        self.configuration = configuration
+        rtt = RTTEstimator(ceiling: configuration.timeout)
+        window = CongestionWindow(ceiling: configuration.maxInFlight)
+    }
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        let query = Query(unwrapOutboundIn(data))
+        promise?.succeed()
+        guard !closed else {
+            query.promise.fail(DomainProbeError.closed)
+            return
+        }
+        // Every way a query ends (answer, timeout, send error, the caller's
+        // cancellation, closing) completes its promise; this frees its slot.
+        query.promise.futureResult.assumeIsolated().whenComplete { [weak self] _ in
+            self?.finish(query, context: context)
+        }
+        waiting.append(query)
+        sendWaiting(context: context)
+    }
+
+    private func finish(_ query: Query, context: ChannelHandlerContext) {
+        query.finished = true
+        query.timer?.cancel()
+        if query.sends > 0, inFlight[query.id] === query { inFlight[query.id] = nil }
+        sendWaiting(context: context)
+    }
+
+    /// Starts waiting queries while the window has room.
+    private func sendWaiting(context: ChannelHandlerContext) {
+        while !closed, inFlight.count < window.allowed, let query = waiting.popFirst() {
+            guard !query.finished else { continue }
+            // Random IDs make spoofed answers harder to match.
+            var id = UInt16.random(in: .min ... .max)
+            while inFlight[id] != nil { id = UInt16.random(in: .min ... .max) }
+            var message = DNSMessage(id: id, isResponse: false, questions: [query.question])
+            message.recursionDesired = true
+            query.id = id
+            query.packet = context.channel.allocator.buffer(bytes: message.encoded())
+            inFlight[id] = query
+            send(query, context: context)
+        }
+    }
+
+    /// Sends (or re-sends) a query and arms its timer.
+    private func send(_ query: Query, context: ChannelHandlerContext) {
+        guard let packet = query.packet else { return }
+        let now = NIODeadline.now()
+        if query.sends == 0 {
+            query.firstSent = now
+            query.deadline = now + TimeAmount(configuration.timeout * (configuration.retries + 1))
+        }
+        query.sends += 1
+        query.lastSent = now
+        query.lastSendNumber = window.sent()
+        arm(query, context: context)
+        let envelope = AddressedEnvelope(remoteAddress: configuration.server, data: packet)
+        context.writeAndFlush(wrapOutboundOut(envelope)).assumeIsolated().whenFailure { error in
+            // A failed send is a failed query, not one to wait out.
+            query.promise.fail(DomainProbeError.network("send failed: \(error)"))
+        }
+    }
+
+    /// Schedules the query's next re-send, or its end at the deadline.
+    private func arm(_ query: Query, context: ChannelHandlerContext) {
+        query.timer?.cancel()
+        let resend = query.lastSent + TimeAmount(rtt.timeout(afterSends: query.sends))
+        query.timer = context.eventLoop.assumeIsolated().scheduleTask(deadline: min(resend, query.deadline)) {
+            [weak self] in
+            self?.expired(query, context: context)
+        }
+    }
+
+    private func expired(_ query: Query, context: ChannelHandlerContext) {
+        guard !query.finished else { return }
+        window.lost(send: query.lastSendNumber)
+        if NIODeadline.now() >= query.deadline {
+            query.promise.fail(DomainProbeError.timeout)
+        } else {
+            send(query, context: context)
+        }
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let envelope = unwrapInboundIn(data)
+        // Stray sources, undecodable packets and answers to nothing we asked are dropped.
+        guard envelope.remoteAddress == configuration.server,
+            let message = try? DNSMessage.decode(envelope.data.readableBytesView),
+            message.isResponse,
+            let query = inFlight[message.id],
+            message.questions.count == 1,
+            message.questions[0].matches(query.question)
+        else { return }
+        window.answered()
+        if query.sends == 1 {
+            let firstMeasurement = rtt.smoothed == nil
+            rtt.record(Duration.nanoseconds((NIODeadline.now() - query.firstSent).nanoseconds))
+            // Queries sent before anything was known wait the whole
+            // timeout; the first measurement shortens their waits.
+            if firstMeasurement {
+                for other in inFlight.values where other !== query { arm(other, context: context) }
+            }
+        }
+        query.promise.succeed(message)
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        // ICMP errors on an unconnected UDP socket are not fatal: the
+        // affected query is sent again after its timeout.
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        closed = true
+        let queries = Array(inFlight.values) + Array(waiting)
+        inFlight.removeAll()
+        waiting.removeAll()
+        for query in queries { query.promise.fail(DomainProbeError.closed) }
+        context.fireChannelInactive()
+    }
+}
