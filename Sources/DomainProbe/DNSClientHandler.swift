@@ -134,8 +134,16 @@ final class DNSClientHandler: ChannelDuplexHandler {
 
     private func expired(_ query: Query, context: ChannelHandlerContext) {
         guard !query.finished else { return }
+        // The wait was set when the query went out; answers since then may
+        // show the server slowing down (a queue behind a burst): judged by
+        // what is known now, the query may not be late yet.
+        let now = NIODeadline.now()
+        if query.lastSent + TimeAmount(rtt.timeout(afterSends: query.sends)) > now, now < query.deadline {
+            arm(query, context: context)
+            return
+        }
         window.lost(send: query.lastSendNumber)
-        if NIODeadline.now() >= query.deadline {
+        if now >= query.deadline {
             query.promise.fail(DomainProbeError.timeout)
         } else {
             send(query, context: context)

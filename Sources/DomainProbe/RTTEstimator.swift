@@ -2,9 +2,10 @@
 /// round-trip time (SRTT) and its variation (RTTVAR), learned from answered
 /// queries, give the wait before a query is sent again.
 struct RTTEstimator: Sendable, Equatable {
-    /// The shortest wait before a re-send. A loaded machine can leave a
-    /// runnable thread without a CPU for several milliseconds, so a shorter
-    /// wait would re-send queries whose answers are merely waiting to be read.
+    /// The shortest wait before a re-send. Against a local dnsmasq a 5 ms
+    /// floor re-sent queries whose answers were only waiting for a CPU on a
+    /// loaded machine; from 10 ms on most re-sends replaced real drops
+    /// (docs/benchmarks.md), and a real drop still costs milliseconds.
     static let defaultFloor: Duration = .milliseconds(10)
 
     /// The longest wait for one answer: the user's `--timeout`.
