@@ -144,45 +144,24 @@ import Testing
         let resolver = try await NameserverResolver.connect(to: try NameserverResolver.address(responder.address))
         defer { Task { await resolver.close() } }
         let names = ["d600.test", "d50.test", "d400.test", "d200.test", "bad..test"]
-        let order = try await withTimeout(.seconds(10), "lookup") {
-            var order: [String] = []
-            for await result in multiProbe(names, limit: 10, using: resolver) { order.append(result.domain) }
-            return order
-        }
+        let order = try await allResults(names, limit: 10, using: resolver).map(\.domain)
         #expect(order == ["bad..test", "d50.test", "d200.test", "d400.test", "d600.test"])
     }
 
-    @Test func neverMoreThanLimitInFlight() async throws {
-        let responder = try await Responder.start()
-        defer { Task { await responder.stop() } }
-        let resolver = try await NameserverResolver.connect(to: try NameserverResolver.address(responder.address))
-        defer { Task { await resolver.close() } }
-        let names = (0..<12).map { "d\(150 + $0 % 4 * 10).n\($0).test" }
-        let results = try await withTimeout(.seconds(10), "lookup") {
-            var results: [ProbeResult] = []
-            for await result in multiProbe(names, limit: 4, using: resolver) { results.append(result) }
-            return results
-        }
-        #expect(Set(results.map(\.domain)) == Set(names))
-        #expect(results.allSatisfy { $0.status == .found })
-        #expect(responder.snapshot.maxOutstanding == 4)
-    }
-
-    /// The window's ceiling holds even when more lookups are waiting.
-    @Test func neverMoreThanMaxInFlightSent() async throws {
+    /// At most `limit` lookups run; the resolver's window (`maxInFlight`)
+    /// holds too when more lookups are waiting for it.
+    @Test(arguments: [(limit: 4, maxInFlight: 100), (limit: 12, maxInFlight: 3)])
+    func neverMoreThanLimitInFlight(limit: Int, maxInFlight: Int) async throws {
         let responder = try await Responder.start()
         defer { Task { await responder.stop() } }
         let resolver = try await NameserverResolver.connect(
-            to: try NameserverResolver.address(responder.address), maxInFlight: 3)
+            to: try NameserverResolver.address(responder.address), maxInFlight: maxInFlight)
         defer { Task { await resolver.close() } }
-        let names = (0..<12).map { "d150.n\($0).test" }
-        let results = try await withTimeout(.seconds(10), "lookup") {
-            var results: [ProbeResult] = []
-            for await result in multiProbe(names, limit: 12, using: resolver) { results.append(result) }
-            return results
-        }
-        #expect(results.count == 12 && results.allSatisfy { $0.status == .found })
-        #expect(responder.snapshot.maxOutstanding <= 3)
+        let names = (0..<12).map { "d\(150 + $0 % 4 * 10).n\($0).test" }
+        let results = try await allResults(names, limit: limit, using: resolver)
+        #expect(Set(results.map(\.domain)) == Set(names))
+        #expect(results.allSatisfy { $0.status == .found })
+        #expect(responder.snapshot.maxOutstanding == min(limit, maxInFlight))
     }
 
     @Test func manyLookupsShareOneSocketAgainstDnsmasq() async throws {

@@ -91,6 +91,17 @@ func withDnsmasq<T: Sendable>(
     return try await withTimeout(.seconds(30), "dnsmasq test") { try await body(server) }
 }
 
+/// Every result of `multiProbe`, in completion order; a test failure after `seconds`.
+func allResults(
+    _ names: [String], limit: Int, using resolver: any DomainProbe.Resolver, seconds: Int64 = 10
+) async throws -> [ProbeResult] {
+    try await withTimeout(.seconds(seconds), "lookups") {
+        var results: [ProbeResult] = []
+        for await result in multiProbe(names, limit: limit, using: resolver) { results.append(result) }
+        return results
+    }
+}
+
 // MARK: in-test responder
 
 /// A tiny DNS server for what dnsmasq cannot do on demand. The first label
