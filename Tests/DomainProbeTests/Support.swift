@@ -112,12 +112,18 @@ func allResults(
 /// ID; anything else gets an A record at once. With `dropShare`, that share
 /// of all queries (a seeded random choice) is dropped unread, as a server
 /// with a full receive buffer drops them.
-/// It counts queries, and how many waited for an answer at the same time.
+/// It counts queries, how many questions waited for an answer at the same
+/// time (a question sent again counts once), and the gaps between sends of
+/// the same question.
 final class Responder: Sendable {
     struct Counts: Sendable {
         var received = 0
-        var outstanding = 0
+        /// Questions waiting for an answer, with how many sends of each wait.
+        var waiting: [String: Int] = [:]
         var maxOutstanding = 0
+        var lastSend: [String: ContinuousClock.Instant] = [:]
+        /// Time between one send of a question and its next send.
+        var resendGaps: [Duration] = []
         var dropped = 0
         var answeredOrder: [String] = []
         /// The ID of the first send of each `late` question.
@@ -189,15 +195,17 @@ final class ResponderHandler: ChannelInboundHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let envelope = unwrapInboundIn(data)
+        let query = try? DNSMessage.decode(envelope.data.readableBytesView)
+        let key = query?.questions.first.map { "\($0.name.joined(separator: ".")) \($0.type)" } ?? ""
+        let now = ContinuousClock.now
         let drop = box.counts.withLock {
             $0.received += 1
+            if let last = $0.lastSend.updateValue(now, forKey: key) { $0.resendGaps.append(now - last) }
             guard $0.drops?.next() == true else { return false }
             $0.dropped += 1
             return true
         }
-        guard !drop, let query = try? DNSMessage.decode(envelope.data.readableBytesView),
-            let question = query.questions.first
-        else { return }
+        guard !drop, let query, let question = query.questions.first else { return }
         let first = question.name.first ?? ""
         if first.hasPrefix("silent") { return }
         var answerID = query.id
@@ -213,8 +221,8 @@ final class ResponderHandler: ChannelInboundHandler {
             answerID = firstID
         }
         box.counts.withLock {
-            $0.outstanding += 1
-            $0.maxOutstanding = max($0.maxOutstanding, $0.outstanding)
+            $0.waiting[key, default: 0] += 1
+            $0.maxOutstanding = max($0.maxOutstanding, $0.waiting.count)
         }
         var response = DNSMessage(id: answerID, isResponse: true, questions: query.questions)
         if first == "servfail" {
@@ -246,7 +254,7 @@ final class ResponderHandler: ChannelInboundHandler {
                 send(wrongQuestion.encoded())
             }
             self.box.counts.withLock {
-                $0.outstanding -= 1
+                if let sends = $0.waiting[key], sends > 1 { $0.waiting[key] = sends - 1 } else { $0.waiting[key] = nil }
                 $0.answeredOrder.append(question.name.joined(separator: "."))
             }
             send(response.encoded())
