@@ -1,0 +1,93 @@
+import Flags
+import Foundation
+import Hummingbird
+import NIOCore
+import NIOPosix
+import TestSupport
+import Testing
+
+/// Servers that lie about or overdo the body: the answer is an error or the
+/// declared bytes, never a file that is not what the server declared.
+@Suite("flags: bodies that lie", .timeLimit(.minutes(1)))
+struct BodyFaultTests {
+    @Test func aBodyOverTheLimitIsAnErrorAndNoFile() async throws {
+        let dir = try makeTemporaryDirectory("flags-tests")
+        let server = try await TestHTTPServer.start { _, _ in
+            Response(status: .ok, body: .init(byteBuffer: ByteBuffer(repeating: 0x47, count: (16 << 20) + 1)))
+        }
+        let results = try await downloadAll(
+            ["BR"], settings: DownloadSettings(baseURL: server.baseURL, destination: dir.path), maxRequests: 1)
+        await server.stop()
+        #expect(results.map(\.status) == [.error])
+        #expect(results.first?.detail == "the answer is over the 16 MiB limit")
+        #expect(try files(in: dir).isEmpty)
+    }
+
+    /// Fewer bytes than `Content-Length`, then the connection closes.
+    @Test func aShortBodyIsAnErrorAndNoFile() async throws {
+        let dir = try makeTemporaryDirectory("flags-tests")
+        let answer = "HTTP/1.1 200 OK\r\nContent-Type: image/gif\r\nContent-Length: 100\r\n\r\nGIF89a"
+        let results = try await withRawHTTPServer(answer: answer) { baseURL in
+            try await downloadAll(
+                ["BR"], settings: DownloadSettings(baseURL: baseURL, destination: dir.path), maxRequests: 1)
+        }
+        #expect(results.map(\.status) == [.error])
+        #expect(try files(in: dir).isEmpty)
+    }
+
+    /// More bytes than `Content-Length`: the message ends where the server
+    /// said it does, as in curl; the rest is not part of the file.
+    @Test func bytesPastContentLengthAreNotSaved() async throws {
+        let dir = try makeTemporaryDirectory("flags-tests")
+        let answer =
+            "HTTP/1.1 200 OK\r\nContent-Type: image/gif\r\nContent-Length: 6\r\n\r\nGIF89a"
+            + String(repeating: "X", count: 4096)
+        let results = try await withRawHTTPServer(answer: answer) { baseURL in
+            try await downloadAll(
+                ["BR"], settings: DownloadSettings(baseURL: baseURL, destination: dir.path), maxRequests: 1)
+        }
+        #expect(results.map(\.status) == [.ok])
+        let saved = try [UInt8](Data(contentsOf: dir.appendingPathComponent("BR.gif")))
+        #expect(saved == Array("GIF89a".utf8))
+    }
+}
+
+/// A raw server on a free loopback port that answers every connection with
+/// `answer` as soon as the request head has arrived, then closes it.
+func withRawHTTPServer<T: Sendable>(answer: String, _ body: (_ baseURL: String) async throws -> T) async throws -> T {
+    let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        .bind(host: "127.0.0.1", port: 0) { channel in
+            channel.eventLoop.makeCompletedFuture {
+                try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+            }
+        }
+    let port = try #require(server.channel.localAddress?.port)
+    let serving = Task {
+        try await withThrowingDiscardingTaskGroup { group in
+            try await server.executeThenClose { connections in
+                for try await connection in connections {
+                    group.addTask {
+                        try? await connection.executeThenClose { inbound, outbound in
+                            var head = ""
+                            for try await bytes in inbound {
+                                head += String(buffer: bytes)
+                                if head.contains("\r\n\r\n") { break }
+                            }
+                            try await outbound.write(ByteBuffer(string: answer))
+                        }
+                    }
+                }
+            }
+        }
+    }
+    do {
+        let result = try await body("http://127.0.0.1:\(port)/flags")
+        try await server.channel.close()  // not `serving.cancel()`: see TCPServer.serve
+        _ = await serving.result
+        return result
+    } catch {
+        try? await server.channel.close()
+        _ = await serving.result
+        throw error
+    }
+}
