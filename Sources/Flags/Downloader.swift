@@ -253,7 +253,8 @@ struct Downloader: Sendable {
                 return .init(code: code, status: .cancelled, detail: "cancelled", file: nil, requests: requests)
             }
             return .init(
-                code: code, status: .error, detail: "could not save \(file): \(error)", file: nil, requests: requests)
+                code: code, status: .error, detail: "could not save \(file): \(reason(error))", file: nil,
+                requests: requests)
         }
     }
 }
@@ -320,4 +321,13 @@ public func downloadGathered(
     return codes.map { code in
         byCode[code] ?? DownloadResult(code: code, status: .cancelled, detail: "not started", file: nil, requests: 0)
     }
+}
+
+/// The system's reason, such as "No space left on device", rather than the
+/// whole text of `_NIOFileSystem`'s error.
+func reason(_ error: any Error) -> String {
+    if let error = error as? FileSystemError, let call = error.cause as? FileSystemError.SystemCallError {
+        return "\(call.errno) (\(call.systemCall))"
+    }
+    return "\(error)"
 }

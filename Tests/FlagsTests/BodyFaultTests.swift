@@ -50,6 +50,21 @@ struct BodyFaultTests {
         let saved = try [UInt8](Data(contentsOf: dir.appendingPathComponent("BR.gif")))
         #expect(saved == Array("GIF89a".utf8))
     }
+
+    /// The destination cannot be made (a file stands where a folder should):
+    /// the system's reason in one line, exit status 1. A full disk and a
+    /// read-only folder need mounts, so `scripts/fault-matrix flags` shows those.
+    @Test func anUnusableDestinationGivesTheSystemsReasonAndExit1() async throws {
+        let dir = try makeTemporaryDirectory("flags-tests")
+        let file = dir.appendingPathComponent("file")
+        try Data("x".utf8).write(to: file)
+        let server = try await startFlakyServer(failures: 0)
+        let output = try await runFlagsBinary(
+            ["-s", server.baseURL, "--dest", file.appendingPathComponent("sub").path, "AD"], in: dir)
+        await server.stop()
+        #expect(output.exitCode == 1)
+        #expect(output.standardError.contains("could not create \(file.path)/sub: Not a directory (mkdir)"))
+    }
 }
 
 /// A raw server on a free loopback port that answers every connection with
