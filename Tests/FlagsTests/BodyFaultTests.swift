@@ -2,7 +2,6 @@ import Flags
 import Foundation
 import Hummingbird
 import NIOCore
-import NIOPosix
 import TestSupport
 import Testing
 
@@ -68,41 +67,26 @@ struct BodyFaultTests {
 }
 
 /// A raw server on a free loopback port that answers every connection with
-/// `answer` as soon as the request head has arrived, then closes it.
+/// `answer` as soon as the request head has arrived, then closes it: a
+/// Python process, since no HTTP library sends a wrong `Content-Length`.
 func withRawHTTPServer<T: Sendable>(answer: String, _ body: (_ baseURL: String) async throws -> T) async throws -> T {
-    let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-        .bind(host: "127.0.0.1", port: 0) { channel in
-            channel.eventLoop.makeCompletedFuture {
-                try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
-            }
-        }
-    let port = try #require(server.channel.localAddress?.port)
-    let serving = Task {
-        try await withThrowingDiscardingTaskGroup { group in
-            try await server.executeThenClose { connections in
-                for try await connection in connections {
-                    group.addTask {
-                        try? await connection.executeThenClose { inbound, outbound in
-                            var head = ""
-                            for try await bytes in inbound {
-                                head += String(buffer: bytes)
-                                if head.contains("\r\n\r\n") { break }
-                            }
-                            try await outbound.write(ByteBuffer(string: answer))
-                        }
-                    }
-                }
-            }
-        }
-    }
-    do {
-        let result = try await body("http://127.0.0.1:\(port)/flags")
-        try await server.channel.close()  // not `serving.cancel()`: see TCPServer.serve
-        _ = await serving.result
-        return result
-    } catch {
-        try? await server.channel.close()
-        _ = await serving.result
-        throw error
-    }
+    let script = """
+        import socket, sys
+        server = socket.create_server(("127.0.0.1", 0))
+        print(server.getsockname()[1], flush=True)
+        while True:
+            client, _ = server.accept()
+            head = b""
+            while b"\\r\\n\\r\\n" not in head:
+                chunk = client.recv(4096)
+                if not chunk:
+                    break
+                head += chunk
+            client.sendall(sys.argv[1].encode())
+            client.close()
+        """
+    let server = try BackgroundProcess(try requireProgram("python3", package: "python3"), ["-c", script, answer])
+    defer { server.signal(SIGKILL) }
+    let port = try await server.waitForNumber("^(\\d+)")
+    return try await body("http://127.0.0.1:\(port)/flags")
 }
