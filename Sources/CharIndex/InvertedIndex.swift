@@ -89,7 +89,8 @@ public struct InvertedIndex: Sendable {
 
 extension InvertedIndex {
     /// The table text for every named scalar in `range`: the chapter's
-    /// algorithm, run by the build-time generator.
+    /// algorithm, run by the build-time generator, plus the set of each one-
+    /// and two-letter prefix (see `CompactTable`).
     ///
     /// Names such as `CJK UNIFIED IDEOGRAPH-4E00` end in their own code point.
     /// That word belongs to exactly one character, and 110,000 of them would
