@@ -1,7 +1,8 @@
 // Times building the full index (what a server does at start) two ways, and a
 // few queries. Run it on a release build: scripts/bench-mojifinder-cli.
-// `charindex-bench --prefix` times prefix search against exact search of the
-// same queries instead (goal: at most 2x for a one-letter last word).
+// `charindex-bench --prefix [QUERY...]` times prefix search against exact
+// search of the same queries instead (goal: at most 2x for a one-letter last
+// word); with queries given, only those, which is handy under `perf record`.
 import CharIndex
 import CharIndexData
 
@@ -24,21 +25,25 @@ func measure(_ label: String, runs: Int, _ body: () -> Int) -> Duration {
         samples.append(clock.now - start)
     }
     let (seconds, attoseconds) = median(samples).components
-    let micros = Int(seconds) * 1_000_000 + Int(attoseconds / 1_000_000_000_000)
-    let fraction = String(micros % 1000)
-    let ms = "\(micros / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction)"
-    print("\(label): median \(ms) ms over \(runs) runs (check \(check))")
+    // Microseconds with two decimals: a small query takes about one.
+    let centimicros = Int(seconds) * 100_000_000 + Int(attoseconds / 10_000_000_000)
+    let fraction = String(centimicros % 100)
+    let micros = "\(centimicros / 100).\(String(repeating: "0", count: 2 - fraction.count))\(fraction)"
+    print("\(label): median \(micros) µs over \(runs) runs (check \(check))")
     return median(samples)
 }
 
-if CommandLine.arguments.dropFirst().contains("--prefix") {
+let arguments = CommandLine.arguments.dropFirst()
+if arguments.first == "--prefix" {
     let index = InvertedIndex.unicode
     // One-letter last words, alone and after other words, then longer ones.
-    for text in ["cat f", "arrow l", "latin small letter a", "a", "f", "cat fa", "greek al"] {
+    let given = Array(arguments.dropFirst())
+    let texts = given.isEmpty ? ["cat f", "arrow l", "latin small letter a", "a", "f", "cat fa", "greek al"] : given
+    for text in texts {
         let exact = try Query(text)
         let prefix = try Query(text, prefix: true)
-        let exactTime = measure("exact  \"\(text)\"", runs: 201) { index.search(exact).count }
-        let prefixTime = measure("prefix \"\(text)\"", runs: 201) { index.search(prefix).count }
+        let exactTime = measure("exact  \"\(text)\"", runs: 1001) { index.search(exact).count }
+        let prefixTime = measure("prefix \"\(text)\"", runs: 1001) { index.search(prefix).count }
         let ratio = prefixTime / exactTime
         print("  ratio prefix/exact for \"\(text)\": \((ratio * 100).rounded() / 100)x\n")
     }

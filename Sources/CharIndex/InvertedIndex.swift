@@ -52,7 +52,7 @@ public struct InvertedIndex: Sendable {
     public func entries(prefix: String, within: ScalarSet? = nil) -> ScalarSet {
         let prefix = prefix.uppercased()
         let limit = within.map { $0.intersection(rangeSet) } ?? rangeSet
-        return table.entries(prefix: prefix, within: limit).union(Self.selfNamed(prefix, in: range).intersection(limit))
+        return table.entries(prefix: prefix).union(Self.selfNamed(prefix, in: range)).intersection(limit)
     }
 
     /// The characters whose names contain every word of `query`, in
@@ -66,7 +66,8 @@ public struct InvertedIndex: Sendable {
     /// code-point order. Every front end answers through this.
     public func search(_ query: Query) -> [Unicode.Scalar] {
         guard !query.words.isEmpty || query.prefix != nil else { return query.listed }
-        return query.listed + search(words: query.words, prefix: query.prefix).scalars
+        let found = search(words: query.words, prefix: query.prefix).scalars
+        return query.listed.isEmpty ? found : query.listed + found
     }
 
     private func search(words: [String], prefix: String?) -> ScalarSet {
@@ -88,7 +89,8 @@ public struct InvertedIndex: Sendable {
 
 extension InvertedIndex {
     /// The table text for every named scalar in `range`: the chapter's
-    /// algorithm, run by the build-time generator.
+    /// algorithm, run by the build-time generator, plus the set of each one-
+    /// and two-letter prefix (see `CompactTable`).
     ///
     /// Names such as `CJK UNIFIED IDEOGRAPH-4E00` end in their own code point.
     /// That word belongs to exactly one character, and 110,000 of them would

@@ -16,6 +16,13 @@ public struct ScalarSet: Sendable, Equatable {
 
     init(ranges: [ClosedRange<UInt32>]) { self.ranges = ranges }
 
+    /// The union of `ranges`, given in any order: one sort and merge, where a
+    /// union per set would copy the growing result each time.
+    init(merging ranges: [ClosedRange<UInt32>]) {
+        self.init()
+        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) { appendAscending(range) }
+    }
+
     public var isEmpty: Bool { ranges.isEmpty }
     public var count: Int { ranges.reduce(0) { $0 + $1.count } }
 
@@ -37,6 +44,12 @@ public struct ScalarSet: Sendable, Equatable {
     }
 
     public func intersection(_ other: ScalarSet) -> ScalarSet {
+        if other.covers(self) { return self }
+        if covers(other) { return other }
+        // A few ranges against many, as when a short query meets a prefix's
+        // large set: look each one up instead of walking the long list.
+        if ranges.count * 16 < other.ranges.count { return probing(other) }
+        if other.ranges.count * 16 < ranges.count { return other.probing(self) }
         var result = ScalarSet()
         var i = 0
         var j = 0
@@ -52,6 +65,8 @@ public struct ScalarSet: Sendable, Equatable {
     }
 
     public func union(_ other: ScalarSet) -> ScalarSet {
+        if other.isEmpty { return self }
+        if isEmpty { return other }
         var result = ScalarSet()
         var i = 0
         var j = 0
@@ -70,23 +85,58 @@ public struct ScalarSet: Sendable, Equatable {
     }
 
     public func contains(_ value: UInt32) -> Bool {
-        var low = 0
+        let index = firstRange(endingAtOrAbove: value, from: 0)
+        return index < ranges.count && ranges[index].contains(value)
+    }
+
+    /// Whether this set is one range holding every member of `other`.
+    private func covers(_ other: ScalarSet) -> Bool {
+        guard ranges.count == 1, let first = other.ranges.first, let last = other.ranges.last else { return false }
+        return ranges[0].lowerBound <= first.lowerBound && last.upperBound <= ranges[0].upperBound
+    }
+
+    /// The intersection, found by a binary search in `other` for each of
+    /// this set's ranges: for a set with far fewer ranges than `other`.
+    private func probing(_ other: ScalarSet) -> ScalarSet {
+        var result = ScalarSet()
+        var j = 0
+        for range in ranges {
+            j = other.firstRange(endingAtOrAbove: range.lowerBound, from: j)
+            while j < other.ranges.count, other.ranges[j].lowerBound <= range.upperBound {
+                let found = other.ranges[j]
+                result.ranges.append(max(found.lowerBound, range.lowerBound)...min(found.upperBound, range.upperBound))
+                if found.upperBound > range.upperBound { break }
+                j += 1
+            }
+        }
+        return result
+    }
+
+    /// The index of the first range at or after `start` whose upper bound is
+    /// at least `value`, or `ranges.count` if there is none.
+    private func firstRange(endingAtOrAbove value: UInt32, from start: Int) -> Int {
+        var low = start
         var high = ranges.count
         while low < high {
             let mid = (low + high) / 2
             if ranges[mid].upperBound < value { low = mid + 1 } else { high = mid }
         }
-        return low < ranges.count && ranges[low].contains(value)
+        return low
     }
 
     /// The members in code-point order. Every member is a valid scalar,
     /// because only named scalars are ever inserted.
     public var scalars: [Unicode.Scalar] {
-        var result: [Unicode.Scalar] = []
-        result.reserveCapacity(count)
-        for range in ranges {
-            for value in range { if let scalar = Unicode.Scalar(value) { result.append(scalar) } }
+        // Written in place: a one-letter prefix's answer holds thousands of
+        // scalars, and appending them one by one checked the capacity each time.
+        [Unicode.Scalar](unsafeUninitializedCapacity: count) { buffer, written in
+            for range in ranges {
+                for value in range {
+                    guard let scalar = Unicode.Scalar(value) else { continue }
+                    buffer[written] = scalar
+                    written += 1
+                }
+            }
         }
-        return result
     }
 }

@@ -116,6 +116,9 @@ enum FetchOutcome: Sendable {
     case cancelled
 }
 
+/// No flag or metadata file comes near this; a bigger answer is an error, not a file.
+let maximumBodyBytes = 16 << 20
+
 /// Statuses worth another try, as curl's `--retry` has them.
 let transientStatuses: Set<UInt> = [408, 429, 500, 502, 503, 504]
 
@@ -141,7 +144,7 @@ struct Downloader: Sendable {
                     HTTPClientRequest(url: url), timeout: TimeAmount(Duration.seconds(clamping: timeout)))
                 let code = response.status.code
                 if (200..<300).contains(code) {
-                    return (.body(try await response.body.collect(upTo: 16 << 20)), attempt)
+                    return (.body(try await response.body.collect(upTo: maximumBodyBytes)), attempt)
                 }
                 // Read the short error body so the connection can be reused.
                 _ = try? await response.body.collect(upTo: 1 << 20)
@@ -149,6 +152,8 @@ struct Downloader: Sendable {
                 failure = "HTTP error \(code) - \(response.status.reasonPhrase)"
                 transient = transientStatuses.contains(code)
                 retryAfter = response.headers.first(name: "retry-after")
+            } catch is NIOTooManyBytesError {
+                return (.failed("the answer is over the \(maximumBodyBytes >> 20) MiB limit"), attempt)
             } catch {
                 if Task.isCancelled { return (.cancelled, attempt) }
                 if let error = error as? HTTPClientError, error == .deadlineExceeded || error == .readTimeout {
@@ -248,7 +253,8 @@ struct Downloader: Sendable {
                 return .init(code: code, status: .cancelled, detail: "cancelled", file: nil, requests: requests)
             }
             return .init(
-                code: code, status: .error, detail: "could not save \(file): \(error)", file: nil, requests: requests)
+                code: code, status: .error, detail: "could not save \(file): \(reason(error))", file: nil,
+                requests: requests)
         }
     }
 }
@@ -315,4 +321,13 @@ public func downloadGathered(
     return codes.map { code in
         byCode[code] ?? DownloadResult(code: code, status: .cancelled, detail: "not started", file: nil, requests: 0)
     }
+}
+
+/// The system's reason, such as "No space left on device", rather than the
+/// whole text of `_NIOFileSystem`'s error.
+func reason(_ error: any Error) -> String {
+    if let error = error as? FileSystemError, let call = error.cause as? FileSystemError.SystemCallError {
+        return "\(call.errno) (\(call.systemCall))"
+    }
+    return "\(error)"
 }

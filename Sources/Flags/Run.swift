@@ -70,7 +70,7 @@ public func runFlags(_ run: FlagsRun, site: FlagsSite) async -> FlagsSummary {
             summary.count(result)
         }
     } catch {
-        writeUnbuffered("flags: could not create \(run.settings.destination): \(error)\n", to: STDERR_FILENO)
+        writeUnbuffered("flags: could not create \(run.settings.destination): \(reason(error))\n", to: STDERR_FILENO)
         summary.errors = max(summary.errors, 1)
     }
     if showBar, bar.done > 0 { bar.finish() }

@@ -95,6 +95,7 @@ func makeApplication(
     router.answerUndeclaredMethods()
     return Application(
         router: router,
+        server: .http1(configuration: .init(idleTimeout: idleConnectionTimeout)),
         configuration: .init(
             address: .hostname(state.options.host, port: state.options.port),
             serverName: PackageVersion.serverHeader("flags-server"),

@@ -35,9 +35,11 @@ func describe(_ address: SocketAddress?) -> String {
 
 /// The query as Python's `repr` shows it, so the log reads like the chapter's.
 func pythonRepr(_ text: String) -> String {
-    let quote: Character = text.contains("'") && !text.contains("\"") ? "\"" : "'"
+    // Scalars, not Foundation's substring search, which a busy server's profile showed.
+    let scalars = text.unicodeScalars
+    let quote: Character = scalars.contains("'") && !scalars.contains("\"") ? "\"" : "'"
     var out = String(quote)
-    for scalar in text.unicodeScalars {
+    for scalar in scalars {
         switch scalar {
         case "\\": out += "\\\\"
         case "\n": out += "\\n"

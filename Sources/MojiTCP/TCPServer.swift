@@ -55,6 +55,8 @@ public struct TCPServer: Sendable {
     public let log: Logger
     let group: any EventLoopGroup
     let counters: TCPServerMetrics
+    /// Built answers, shared by every session.
+    let answers: AnswerCache
 
     public init(
         index: InvertedIndex,
@@ -63,9 +65,11 @@ public struct TCPServer: Sendable {
         limits: Limits = Limits(),
         log: Logger = .lines(label: "mojifinder.tcp"),
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
-        metrics: ServerMetrics = ServerMetrics()
+        metrics: ServerMetrics = ServerMetrics(),
+        answerCacheBytes: Int = 16 << 20
     ) {
         self.counters = TCPServerMetrics(metrics)
+        self.answers = AnswerCache(byteCapacity: answerCacheBytes)
         self.index = index
         self.host = host
         self.port = port
@@ -79,9 +83,8 @@ public struct TCPServer: Sendable {
     public func serve(onBound: @Sendable (Int) -> Void = { _ in }) async throws {
         try limits.validate()
         let address = try await resolve()
-        let limits = self.limits
-        let idleDisconnects = counters.idleDisconnects
-        let server: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>
+        let open = ConnectionCount()
+        let server: NIOAsyncChannel<any Channel, Never>
         do {
             server = try await ServerBootstrap(group: group)
                 .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -91,17 +94,8 @@ public struct TCPServer: Sendable {
                 .childChannelOption(.allowRemoteHalfClosure, value: true)
                 .bind(to: address) { channel in
                     channel.eventLoop.makeCompletedFuture {
-                        let pipeline = channel.pipeline.syncOperations
-                        try pipeline.addHandler(IdleStateHandler(readTimeout: limits.idleTimeout))
-                        try pipeline.addHandler(
-                            IdleCloser(notice: Messages.idleReply(limits.idleTimeout)) { idleDisconnects.increment() })
-                        try pipeline.addHandler(TelnetFilter())
-                        // The frame decoder buffers at most one unfinished line
-                        // (its line ending included; `min` keeps `+ 1` from overflowing).
-                        let bufferLimit = min(limits.maxLineLength, Int.max - 1) + 1
-                        try pipeline.addHandler(
-                            ByteToMessageHandler(LineBasedFrameDecoder(), maximumBufferSize: bufferLimit))
-                        return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                        try addHandlers(to: channel, open: open)
+                        return channel
                     }
                 }
         } catch {
@@ -117,8 +111,7 @@ public struct TCPServer: Sendable {
         // (swift-nio#3481). So the loop runs in a task of its own, and
         // cancellation closes the listening socket instead; the loop then takes
         // every connection already accepted, and ends the sessions.
-        let open = ConnectionCount()
-        let accepting = Task { try await acceptLoop(server, open: open) }
+        let accepting = Task { try await acceptLoop(server) }
         try await withTaskCancellationHandler {
             try await accepting.value
         } onCancel: {
@@ -126,26 +119,48 @@ public struct TCPServer: Sendable {
         }
     }
 
-    private func acceptLoop(
-        _ server: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>,
-        open: ConnectionCount
-    ) async throws {
-        let limits = self.limits
+    /// The pipeline of a new connection: a session, or a refusal past the
+    /// connection limit. Runs on the connection's event loop.
+    private func addHandlers(to channel: any Channel, open: ConnectionCount) throws {
+        let pipeline = channel.pipeline.syncOperations
         let counters = self.counters
+        let admitted = open.enter() <= limits.maxConnections
+        counters.connectionsTotal.increment()
+        channel.closeFuture.whenComplete { _ in open.leave() }
+        guard admitted else {
+            counters.connectionsRefused.increment()
+            let log = self.log
+            let limit = limits.maxConnections
+            try pipeline.addHandler(
+                BusyRefusal(reply: Messages.busyReply(limit: limit)) { client in
+                    log.info("\(Messages.refused(client, limit: limit))")
+                })
+            return
+        }
+        counters.connectionsOpen.increment()
+        channel.closeFuture.whenComplete { _ in counters.connectionsOpen.decrement() }
+        try pipeline.addHandler(IdleStateHandler(readTimeout: limits.idleTimeout))
+        try pipeline.addHandler(
+            IdleCloser(notice: Messages.idleReply(limits.idleTimeout)) { counters.idleDisconnects.increment() })
+        try pipeline.addHandler(TelnetFilter())
+        // The frame decoder buffers at most one unfinished line
+        // (its line ending included; `min` keeps `+ 1` from overflowing).
+        let bufferLimit = min(limits.maxLineLength, Int.max - 1) + 1
+        try pipeline.addHandler(ByteToMessageHandler(LineBasedFrameDecoder(), maximumBufferSize: bufferLimit))
+        try pipeline.addHandler(SessionHandler(server: self))
+    }
+
+    /// Holds every connection until it closes, in a child task that closes it
+    /// when cancelled: ending the loop ends the sessions.
+    private func acceptLoop(_ server: NIOAsyncChannel<any Channel, Never>) async throws {
         try await withThrowingDiscardingTaskGroup { group in
             try await server.executeThenClose { connections in
                 for try await connection in connections {
-                    let admitted = open.enter() <= limits.maxConnections
-                    counters.connectionsTotal.increment()
                     group.addTask {
-                        defer { open.leave() }
-                        if admitted {
-                            counters.connectionsOpen.increment()
-                            defer { counters.connectionsOpen.decrement() }
-                            await session(connection)
-                        } else {
-                            counters.connectionsRefused.increment()
-                            await refuse(connection)
+                        await withTaskCancellationHandler {
+                            try? await connection.closeFuture.get()
+                        } onCancel: {
+                            connection.close(promise: nil)
                         }
                     }
                 }
@@ -169,109 +184,32 @@ public struct TCPServer: Sendable {
         }
     }
 
-    /// One client session: prompt, read a line, answer, until the client leaves.
-    /// Errors end only this session.
-    func session(_ connection: NIOAsyncChannel<ByteBuffer, ByteBuffer>) async {
-        let client = describe(connection.channel.remoteAddress)
-        do {
-            try await connection.executeThenClose { inbound, outbound in
-                var lines = inbound.makeAsyncIterator()
-                try await outbound.write(ByteBuffer(string: Messages.prompt))
-                while true {
-                    let line: ByteBuffer
-                    var isLast = false
-                    do {
-                        guard let next = try await lines.next() else { break }
-                        line = next
-                    } catch let leftover as NIOExtrasErrors.LeftOverBytesError {
-                        // EOF after a line without its newline: answer it, like readline.
-                        line = leftover.leftOverBytes
-                        isLast = true
-                    } catch is TelnetInterrupt {
-                        break
-                    } catch is ByteToMessageDecoderError.PayloadTooLargeError {
-                        log.info("\(Messages.lineTooLong(client))")
-                        counters.linesTooLong.increment()
-                        try await outbound.write(
-                            ByteBuffer(string: Messages.lineTooLongReply(limit: limits.maxLineLength)))
-                        break
-                    }
-                    // A whole line can arrive in one read, past the decoder's buffer limit.
-                    if line.readableBytes > limits.maxLineLength {
-                        log.info("\(Messages.lineTooLong(client))")
-                        counters.linesTooLong.increment()
-                        try await outbound.write(
-                            ByteBuffer(string: Messages.lineTooLongReply(limit: limits.maxLineLength)))
-                        break
-                    }
-                    guard let query = Self.query(from: line) else {
-                        log.info("\(Messages.from(client, query: "\u{0}"))")
-                        break
-                    }
-                    log.info("\(Messages.from(client, query: query))")
-                    if query.isEmpty {
-                        try await outbound.write(ByteBuffer(string: Messages.prompt))
-                    } else if let first = query.unicodeScalars.first, first.value < 0x20 {
-                        break
-                    } else {
-                        let started = ContinuousClock.now
-                        let count = try await search(query, into: outbound)
-                        counters.queryLatency.record(ContinuousClock.now - started)
-                        counters.queriesAnswered.increment()
-                        log.info("\(Messages.to(client, count: count))")
-                    }
-                    if isLast { break }
-                }
-            }
-        } catch {
-            log.info("\(Messages.error(client, error))")
-        }
-        log.info("\(Messages.close(client))")
-    }
-
     /// The line decoded as UTF-8 and stripped, or nil when it is not UTF-8.
     static func query(from line: ByteBuffer) -> String? {
         sessionQuery(from: line.readableBytesView)
     }
 
-    /// Writes the result lines, the status line and the prompt in chunks, each
-    /// write awaited so a slow reader holds back the search, not the memory.
-    /// A query that cannot be answered (a range past the limit) gets one
-    /// line saying why, and the session goes on.
-    func search(_ query: String, into outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>) async throws -> Int {
-        let results: [Unicode.Scalar]
-        do {
-            results = index.search(try Query(query))
-        } catch {
-            try await outbound.write(ByteBuffer(string: Messages.queryErrorReply(error)))
-            return 0
-        }
-        let chunkSize = 16 * 1024
-        var chunk = ByteBuffer()
-        chunk.reserveCapacity(chunkSize + 256)
-        for scalar in results {
-            chunk.writeString(SearchReport.line(for: scalar))
-            chunk.writeString(Messages.crlf)
-            if chunk.readableBytes >= chunkSize {
-                try await outbound.write(chunk)
-                chunk = ByteBuffer()
-                chunk.reserveCapacity(chunkSize + 256)
-            }
-        }
-        chunk.writeString(SearchReport.status(count: results.count))
-        chunk.writeString(Messages.crlf)
-        chunk.writeString(Messages.prompt)
-        try await outbound.write(chunk)
-        return results.count
-    }
+    /// Answers with at most this many result lines are kept whole in the
+    /// cache (about 130 bytes a line at most); longer ones are built in chunks
+    /// for each session that asks.
+    static let largestCachedAnswer = 512
 
-    /// Tells a client over the limit why, then closes.
-    func refuse(_ connection: NIOAsyncChannel<ByteBuffer, ByteBuffer>) async {
-        let client = describe(connection.channel.remoteAddress)
-        log.info("\(Messages.refused(client, limit: limits.maxConnections))")
-        try? await connection.executeThenClose { _, outbound in
-            try await outbound.write(ByteBuffer(string: Messages.busyReply(limit: limits.maxConnections)))
+    /// The answer to `query`: result lines, status line and prompt. A query
+    /// that cannot be answered (a range past the limit) gets one line saying
+    /// why, and the session goes on.
+    func answer(to query: String) -> AnswerChunks {
+        if let cached = answers.answer(for: query) { return AnswerChunks(bytes: cached.bytes, count: cached.count) }
+        let built: AnswerCache.Answer
+        do {
+            let results = index.search(try Query(query))
+            guard results.count <= Self.largestCachedAnswer else { return AnswerChunks(results: results) }
+            var chunks = AnswerChunks(results: results, linesPerChunk: results.count)
+            built = AnswerCache.Answer(bytes: chunks.joined(), count: results.count)
+        } catch {
+            built = AnswerCache.Answer(bytes: ByteBuffer(string: Messages.queryErrorReply(error)), count: 0)
         }
+        answers.store(built, for: query)
+        return AnswerChunks(bytes: built.bytes, count: built.count)
     }
 }
 
@@ -285,7 +223,7 @@ extension TCPServer: Service {
     }
 }
 
-/// Open connections, counted by the accept loop and released by each session task.
+/// Open connections, counted as each one is set up and released when it closes.
 final class ConnectionCount: Sendable {
     private let value = Atomic<Int>(0)
 

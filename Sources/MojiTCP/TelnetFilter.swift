@@ -17,6 +17,11 @@ final class TelnetFilter: ChannelInboundHandler, RemovableChannelHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let input = Self.unwrapInboundIn(data)
+        // Most reads hold no Telnet command: they go on as they are, uncopied.
+        if parser.state == .data, !input.readableBytesView.contains(TelnetParser.iac) {
+            if input.readableBytes > 0 { context.fireChannelRead(data) }
+            return
+        }
         var output = context.channel.allocator.buffer(capacity: input.readableBytes)
         let interrupted = parser.feed(input.readableBytesView) { output.writeInteger($0) }
         if interrupted {

@@ -53,7 +53,9 @@ public func buildApplication(_ args: some AppArguments, metrics: ServerMetrics =
         finder: finder, logRequests: args.logLevel <= .info, cacheEntries: args.cacheEntries, metrics: metrics)
     return Application(
         router: router,
-        server: .http1(configuration: .init(additionalChannelHandlers: [ParseErrorBodyHandler()])),
+        server: .http1(
+            configuration: .init(
+                additionalChannelHandlers: [ParseErrorBodyHandler()], idleTimeout: idleConnectionTimeout)),
         configuration: .init(
             address: .hostname(args.hostname, port: args.port), serverName: PackageVersion.serverHeader("mojifinder")),
         onServerRunning: { [logger] channel in

@@ -23,13 +23,13 @@ func freeUDPPort() async throws -> Int {
 /// NXDOMAIN, and names elsewhere are REFUSED (no upstream).
 final class Dnsmasq: Sendable {
     let port: Int
-    private let process: Child
+    private let process: SpawnedProcess
     var address: String { "127.0.0.1:\(port)" }
 
     static let executable = ["/usr/sbin/dnsmasq", "/usr/bin/dnsmasq", "/sbin/dnsmasq"]
         .first { FileManager.default.isExecutableFile(atPath: $0) }
 
-    private init(port: Int, process: Child) {
+    private init(port: Int, process: SpawnedProcess) {
         self.port = port
         self.process = process
     }
@@ -49,8 +49,8 @@ final class Dnsmasq: Sendable {
             arguments += found.map { "--address=/\($0)/127.0.0.1" }
             if getuid() == 0 { arguments.append("--user=root") }
             let log = FileManager.default.temporaryDirectory.appendingPathComponent("dnsmasq-\(UUID()).log")
-            let process = try Child.spawn(
-                executable, arguments, stdin: "/dev/null", stdout: "/dev/null", stderr: log.path)
+            let process = try SpawnedProcess.spawn(
+                executable, arguments, stdout: .file("/dev/null"), stderr: .file(log.path))
             let server = Dnsmasq(port: port, process: process)
             if try await server.waitUntilAnswering() {
                 try? FileManager.default.removeItem(at: log)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -8,9 +9,12 @@ import Foundation
 /// interrupt): its standard output and error go to files the test can read
 /// at any time, and the test signals it and waits for it by pid.
 public final class BackgroundProcess: Sendable {
-    public let process: Process
+    private let child: SpawnedProcess
+    private let name: String
     private let outputFile: URL
     private let errorFile: URL
+    /// Set once the child is reaped: waitpid answers only once.
+    private let termination = Mutex<SpawnedProcess.Termination?>(nil)
 
     /// Starts `executable` (a path) with `environment` added to the test's own.
     public init(
@@ -18,20 +22,13 @@ public final class BackgroundProcess: Sendable {
         workingDirectory: String? = nil
     ) throws {
         let folder = FileManager.default.temporaryDirectory
-        let name = "background-\(UUID().uuidString)"
-        outputFile = folder.appendingPathComponent("\(name).out")
-        errorFile = folder.appendingPathComponent("\(name).err")
-        _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        process.currentDirectoryURL = workingDirectory.map { URL(fileURLWithPath: $0) }
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: outputFile)
-        process.standardError = try FileHandle(forWritingTo: errorFile)
-        try process.run()
+        let file = "background-\(UUID().uuidString)"
+        outputFile = folder.appendingPathComponent("\(file).out")
+        errorFile = folder.appendingPathComponent("\(file).err")
+        name = URL(fileURLWithPath: executable).lastPathComponent
+        child = try SpawnedProcess.spawn(
+            executable, arguments, environment: environment, workingDirectory: workingDirectory,
+            stdout: .file(outputFile.path), stderr: .file(errorFile.path))
     }
 
     /// Starts the built product `name`.
@@ -43,7 +40,7 @@ public final class BackgroundProcess: Sendable {
     }
 
     deinit {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        if !hasExited { child.kill() }
         try? FileManager.default.removeItem(at: outputFile)
         try? FileManager.default.removeItem(at: errorFile)
     }
@@ -58,7 +55,7 @@ public final class BackgroundProcess: Sendable {
         let regex = try NSRegularExpression(pattern: pattern)
         return try await withTimeout(limit, "output matching \(pattern)") {
             while true {
-                let exited = !self.process.isRunning
+                let exited = self.hasExited
                 let text = self.standardOutput + self.standardError
                 let range = NSRange(text.startIndex..., in: text)
                 if let match = regex.firstMatch(in: text, range: range) {
@@ -71,8 +68,16 @@ public final class BackgroundProcess: Sendable {
         }
     }
 
-    public var pid: Int32 { process.processIdentifier }
-    public var hasExited: Bool { !process.isRunning }
+    public var pid: Int32 { child.pid }
+
+    /// Reaps the child if it has ended.
+    public var hasExited: Bool {
+        termination.withLock { ended in
+            if ended == nil { ended = child.poll() }
+            return ended != nil
+        }
+    }
+
     /// Both streams, for checks that do not care which one a line went to.
     public var output: String { standardOutput + standardError }
 
@@ -86,22 +91,28 @@ public final class BackgroundProcess: Sendable {
     }
 
     public func signal(_ number: Int32) {
-        if process.isRunning { kill(process.processIdentifier, number) }
+        if !hasExited { child.signal(number) }
     }
 
     /// Waits for the program to end, killing it (and throwing) after `limit`.
     public func wait(limit: Duration = .seconds(30)) async throws -> ProcessOutput {
         do {
-            try await withTimeout(limit, "\(process.executableURL?.lastPathComponent ?? "process") to exit") {
-                while self.process.isRunning { try await Task.sleep(for: .milliseconds(20)) }
+            try await withTimeout(limit, "\(name) to exit") {
+                while !self.hasExited { try await Task.sleep(for: .milliseconds(20)) }
             }
         } catch {
             signal(SIGKILL)
             throw error
         }
-        let signaled = process.terminationReason == .uncaughtSignal
+        let ended = termination.withLock { $0 }
+        var exitCode: Int32?
+        var signal: Int32?
+        switch ended {
+        case .exited(let code): exitCode = code
+        case .signaled(let number): signal = number
+        case nil: break
+        }
         return ProcessOutput(
-            exitCode: signaled ? nil : process.terminationStatus, signal: signaled ? process.terminationStatus : nil,
-            standardOutput: standardOutput, standardError: standardError)
+            exitCode: exitCode, signal: signal, standardOutput: standardOutput, standardError: standardError)
     }
 }

@@ -3,7 +3,9 @@ import NIOCore
 import NIOPosix
 
 /// Load client for `mojifinder tcp`: many concurrent sessions sending queries,
-/// or many idle sessions held open for a soak. Loopback by default.
+/// or many idle sessions held open for a soak. Loopback by default. With
+/// `--fixed-answer-server` it is instead the benchmark's floor: a line server
+/// that answers every query with the same bytes.
 @main
 struct MojiTCPLoad: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,12 +21,21 @@ struct MojiTCPLoad: AsyncParsableCommand {
         help: "Soak mode: hold the connections open this many seconds, each sending a query every --interval seconds.")
     var soak: Int?
     @Option(help: "Seconds between the queries of one connection in soak mode.") var interval = 10
+    @Flag(
+        help:
+            "Serve instead of load: answer every line on --host and --port (0 picks a free one) with a fixed 1.8 kB answer, until killed."
+    )
+    var fixedAnswerServer = false
 
     static let words = [
         "cat face", "chess black", "sun", "moon", "heart", "arrow up", "smiling", "hand", "snow", "music",
     ]
 
     func run() async throws {
+        if fixedAnswerServer {
+            try await FixedAnswerServer.serve(host: host, port: port)
+            return
+        }
         let address = try SocketAddress(ipAddress: host, port: port)
         let connections = self.connections
         let queries = self.queries

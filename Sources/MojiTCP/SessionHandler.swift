@@ -1,0 +1,225 @@
+import CharIndex
+import NIOCore
+import NIOExtras
+
+/// One client session, run on the connection's event loop: prompt, read a
+/// line, answer, until the client leaves. It sits after the line decoder, so
+/// it gets one line per `channelRead`.
+///
+/// One answer is written at a time, in order: lines that arrive meanwhile
+/// wait, and the handler reads no more from the socket until they are
+/// answered. A long answer is built a chunk at a time while the channel is
+/// writable. So a session holds at most one read's lines and about one
+/// chunk beyond the channel's write buffer, however slowly its client reads.
+final class SessionHandler: ChannelDuplexHandler {
+    typealias InboundIn = ByteBuffer
+    typealias OutboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+
+    /// What the session still has to act on, in the order it arrived.
+    private enum Input {
+        case line(ByteBuffer, isLast: Bool)
+        case tooLong
+    }
+
+    /// The answer being written.
+    private struct Answering {
+        var chunks: AnswerChunks
+        let started: ContinuousClock.Instant
+    }
+
+    private let server: TCPServer
+    private var client = "unknown"
+    private var waiting = CircularBuffer<Input>()
+    private var answering: Answering?
+    /// The client sent EOF: the session ends once everything before it is answered.
+    private var inputEnded = false
+    /// Nothing more is read or answered; the connection is closing.
+    private var ended = false
+    /// A read the channel asked for while lines were waiting, passed on later.
+    private var readHeld = false
+    /// True inside `answerWaiting`, whose loop picks up answers finished meanwhile.
+    private var inAnswerLoop = false
+
+    init(server: TCPServer) {
+        self.server = server
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        client = describe(context.remoteAddress)
+        context.writeAndFlush(wrapOutboundOut(ByteBuffer(string: Messages.prompt)), promise: nil)
+        context.fireChannelActive()
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        if !ended, answering != nil {
+            // Closed under a write that has not failed yet, as an awaited write would report it.
+            server.log.info("\(Messages.error(client, ChannelError.ioOnClosedChannel))")
+        }
+        ended = true
+        waiting.removeAll()
+        server.log.info("\(Messages.close(client))")
+        context.fireChannelInactive()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard !ended else { return }
+        waiting.append(.line(unwrapInboundIn(data), isLast: false))
+        answerWaiting(context: context)
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if case ChannelEvent.inputClosed = event, !ended {
+            inputEnded = true
+            answerWaiting(context: context)
+        }
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        guard !ended else { return }
+        switch error {
+        case let leftover as NIOExtrasErrors.LeftOverBytesError:
+            // EOF after a line without its newline: answer it, like readline.
+            waiting.append(.line(leftover.leftOverBytes, isLast: true))
+        case is ByteToMessageDecoderError.PayloadTooLargeError:
+            waiting.append(.tooLong)
+        case is TelnetInterrupt:
+            // TelnetFilter closes the connection.
+            ended = true
+            return
+        default:
+            server.log.info("\(Messages.error(client, error))")
+            end(context: context)
+            return
+        }
+        answerWaiting(context: context)
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if context.channel.isWritable { writeAnswer(context: context) }
+        context.fireChannelWritabilityChanged()
+    }
+
+    func read(context: ChannelHandlerContext) {
+        if ended || answering != nil || !waiting.isEmpty {
+            readHeld = true
+        } else {
+            context.read()
+        }
+    }
+
+    /// Acts on the waiting input in order, while no answer is being written.
+    private func answerWaiting(context: ChannelHandlerContext) {
+        guard !inAnswerLoop else { return }
+        inAnswerLoop = true
+        defer { inAnswerLoop = false }
+        while !ended, answering == nil, let input = waiting.popFirst() {
+            handle(input, context: context)
+            // A short answer is often written by this flush, which ends it at once.
+            context.flush()
+        }
+        guard !ended, answering == nil, waiting.isEmpty else { return }
+        if inputEnded {
+            end(context: context)
+        } else if readHeld {
+            readHeld = false
+            context.read()
+        }
+    }
+
+    /// The session rules of the chapter for one line.
+    private func handle(_ input: Input, context: ChannelHandlerContext) {
+        guard case .line(let line, let isLast) = input, line.readableBytes <= server.limits.maxLineLength else {
+            // A whole line can arrive in one read, past the decoder's buffer limit.
+            server.log.info("\(Messages.lineTooLong(client))")
+            server.counters.linesTooLong.increment()
+            end(context: context, farewell: Messages.lineTooLongReply(limit: server.limits.maxLineLength))
+            return
+        }
+        if isLast { inputEnded = true }
+        guard let query = TCPServer.query(from: line) else {
+            server.log.info("\(Messages.from(client, query: "\u{0}"))")
+            end(context: context)
+            return
+        }
+        server.log.info("\(Messages.from(client, query: query))")
+        if query.isEmpty {
+            context.write(wrapOutboundOut(ByteBuffer(string: Messages.prompt)), promise: nil)
+        } else if let first = query.unicodeScalars.first, first.value < 0x20 {
+            end(context: context)
+        } else {
+            answering = Answering(chunks: server.answer(to: query), started: .now)
+            writeAnswer(context: context)
+        }
+    }
+
+    /// Writes the answer's chunks while the channel takes them; the last
+    /// chunk's write completing finishes the answer.
+    private func writeAnswer(context: ChannelHandlerContext) {
+        while !ended, context.channel.isWritable, var current = answering, let chunk = current.chunks.next() {
+            answering = current
+            let promise = context.eventLoop.makePromise(of: Void.self)
+            context.write(wrapOutboundOut(chunk), promise: promise)
+            let isLast = current.chunks.isFinished
+            promise.futureResult.assumeIsolated().whenComplete { result in
+                switch result {
+                case .success: if isLast { self.answered(context: context) }
+                case .failure(let error): self.writeFailed(error, context: context)
+                }
+            }
+        }
+        context.flush()
+    }
+
+    private func answered(context: ChannelHandlerContext) {
+        guard !ended, let done = answering else { return }
+        answering = nil
+        server.counters.queryLatency.record(ContinuousClock.now - done.started)
+        server.counters.queriesAnswered.increment()
+        server.log.info("\(Messages.to(client, count: done.chunks.count))")
+        answerWaiting(context: context)
+    }
+
+    private func writeFailed(_ error: any Error, context: ChannelHandlerContext) {
+        guard !ended else { return }
+        server.log.info("\(Messages.error(client, error))")
+        end(context: context)
+    }
+
+    /// Ends the session: writes `farewell`, if any, after what is already
+    /// written, then closes.
+    private func end(context: ChannelHandlerContext, farewell: String? = nil) {
+        guard !ended else { return }
+        ended = true
+        waiting.removeAll()
+        let last = ByteBuffer(string: farewell ?? "")
+        context.writeAndFlush(wrapOutboundOut(last)).assumeIsolated().whenComplete { _ in
+            context.close(promise: nil)
+        }
+    }
+}
+
+/// Tells a client over the connection limit why, then closes.
+final class BusyRefusal: ChannelInboundHandler {
+    typealias InboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+
+    let reply: String
+    let onRefuse: (String) -> Void
+
+    init(reply: String, onRefuse: @escaping (_ client: String) -> Void) {
+        self.reply = reply
+        self.onRefuse = onRefuse
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        onRefuse(describe(context.remoteAddress))
+        context.writeAndFlush(wrapOutboundOut(ByteBuffer(string: reply))).assumeIsolated().whenComplete { _ in
+            context.close(promise: nil)
+        }
+    }
+
+    /// Whatever the client sends is ignored.
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {}
+}
