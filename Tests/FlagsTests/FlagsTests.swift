@@ -256,18 +256,18 @@ struct DownloadTests {
 
     @Test func timeoutsAreRetriedToo() async throws {
         let dir = try makeTemporaryDirectory("flags-tests")
-        let (results, stats) = try await withFlagsServer(FlagsServerOptions(delay: 2.0...2.0)) { server in
+        let (results, stats) = try await withFlagsServer(FlagsServerOptions(delay: 4.0...4.0)) { server in
             let results = try await downloadAll(
                 ["BR"],
                 settings: DownloadSettings(
-                    baseURL: server.baseURL, destination: dir.path, retries: 2, flagTimeout: 0.6, retryBaseDelay: 0.01),
+                    baseURL: server.baseURL, destination: dir.path, retries: 2, flagTimeout: 1.2, retryBaseDelay: 0.01),
                 maxRequests: 1)
             return (results, await server.stats())
         }
         #expect(results.map(\.status) == [.error])
-        #expect(results.first?.detail == "timed out after 0.6s")
+        #expect(results.first?.detail == "timed out after 1.2s")
         #expect(results.first?.requests == 3)
-        // Each timed-out request closes its connection; 0.6 s leaves room for the retry's new one under load.
+        // Each timed-out request closes its connection; 1.2 s leaves room for the retry's new one under load.
         #expect(stats.requests == 3)
     }
 
