@@ -113,13 +113,17 @@ func allResults(
 /// of all queries (a seeded random choice) is dropped unread, as a server
 /// with a full receive buffer drops them.
 /// It counts queries, how many questions waited for an answer at the same
-/// time (a question sent again counts once), and the gaps between sends of
+/// time (from first send to first answer), and the gaps between sends of
 /// the same question.
 final class Responder: Sendable {
     struct Counts: Sendable {
         var received = 0
-        /// Questions waiting for an answer, with how many sends of each wait.
-        var waiting: [String: Int] = [:]
+        /// Questions sent and not answered yet. A question counts from its
+        /// first send to its first answer: the client is done with it then,
+        /// so its re-sends still in flight (on a loaded machine, the adaptive
+        /// timer re-sends early) do not count against the limit.
+        var waiting: Set<String> = []
+        var answered: Set<String> = []
         var maxOutstanding = 0
         var lastSend: [String: ContinuousClock.Instant] = [:]
         /// Time between one send of a question and its next send.
@@ -221,7 +225,7 @@ final class ResponderHandler: ChannelInboundHandler {
             answerID = firstID
         }
         box.counts.withLock {
-            $0.waiting[key, default: 0] += 1
+            if !$0.answered.contains(key) { $0.waiting.insert(key) }
             $0.maxOutstanding = max($0.maxOutstanding, $0.waiting.count)
         }
         var response = DNSMessage(id: answerID, isResponse: true, questions: query.questions)
@@ -254,7 +258,8 @@ final class ResponderHandler: ChannelInboundHandler {
                 send(wrongQuestion.encoded())
             }
             self.box.counts.withLock {
-                if let sends = $0.waiting[key], sends > 1 { $0.waiting[key] = sends - 1 } else { $0.waiting[key] = nil }
+                $0.waiting.remove(key)
+                $0.answered.insert(key)
                 $0.answeredOrder.append(question.name.joined(separator: "."))
             }
             send(response.encoded())

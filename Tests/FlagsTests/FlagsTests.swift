@@ -267,8 +267,9 @@ struct DownloadTests {
         #expect(results.map(\.status) == [.error])
         #expect(results.first?.detail == "timed out after 1.2s")
         #expect(results.first?.requests == 3)
-        // Each timed-out request closes its connection; 1.2 s leaves room for the retry's new one under load.
-        #expect(stats.requests == 3)
+        // The retries reached the server. On a loaded machine the last one may
+        // time out before the server has read it, which is still a timeout.
+        #expect((2...3).contains(stats.requests), "\(stats.requests)")
     }
 
     @Test func skipExistingMakesNoRequestForSavedFlags() async throws {
