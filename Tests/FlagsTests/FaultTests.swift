@@ -44,9 +44,15 @@ struct FaultTests {
     /// the code is reported as cancelled, not dropped from the results.
     @Test func countryNamesCancelledBetweenFlagAndMetadataCountsAsCancelled() async throws {
         let dir = try makeTemporaryDirectory("flags-tests")
-        // ZZ is not found at once; AD's flag comes a little later.
+        // No race with the clock: AD's flag is answered only once ZZ's result
+        // is being handled, and that handling waits until AD's flag is sent.
+        let zzHandled = Counter()
+        let adFlagSent = Counter()
         let server = try await TestHTTPServer.start { path, _ in
-            if path.hasPrefix("/flags/ad/") { try await Task.sleep(for: .milliseconds(200)) }
+            if path.hasPrefix("/flags/ad/ad.gif") {
+                while zzHandled.value.load(ordering: .acquiring) == 0 { try await Task.sleep(for: .milliseconds(10)) }
+                adFlagSent.value.store(1, ordering: .releasing)
+            }
             return path.hasSuffix("metadata.json")
                 ? Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: #"{"country":"Andorra"}"#)))
                 : flagResponse(path)
@@ -62,7 +68,12 @@ struct FaultTests {
                     guard result.code == "ZZ" else { return }
                     // Blocks this task on purpose, so AD's flag arrives before the
                     // cancellation that Ctrl-C would bring; its metadata step is queued.
-                    Thread.sleep(forTimeInterval: 1.5)
+                    zzHandled.value.store(1, ordering: .releasing)
+                    let deadline = Date().addingTimeInterval(20)
+                    while adFlagSent.value.load(ordering: .acquiring) == 0, Date() < deadline {
+                        Thread.sleep(forTimeInterval: 0.01)
+                    }
+                    Thread.sleep(forTimeInterval: 0.5)  // for the client to read it
                     withUnsafeCurrentTask { $0?.cancel() }
                 }
             }
