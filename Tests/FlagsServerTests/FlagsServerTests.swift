@@ -295,7 +295,7 @@ import Testing
             try await Task.sleep(for: .milliseconds(200))
             let start = ContinuousClock.now
             await server.stop()
-            #expect(ContinuousClock.now - start < .seconds(5))
+            #expect(ContinuousClock.now - start < .seconds(15))  // a hang, not a slow machine
             #expect(try await slow.status == 200)
             #expect(await server.stats().inFlight == 0)
         }
