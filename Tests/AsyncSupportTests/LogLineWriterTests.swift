@@ -75,9 +75,9 @@ import Testing
     @Test func aLineOverTheByteCapacityIsCountedEvenWhenIdle() async throws {
         let pipe = try TestPipe()
         let writer = LogLineWriter(descriptor: pipe.write, byteCapacity: 16)
-        #expect(await writer.flush())
+        #expect(await writer.flush(within: .seconds(20)))
         #expect(!writer.append(String(repeating: "x", count: 100)))
-        #expect(await writer.flush())
+        #expect(await writer.flush(within: .seconds(20)))  // "hung", not "slow"
         #expect(writer.append("ok"))
         let text = try await Self.readText(pipe.read) { $0.hasSuffix("ok\n") }
         #expect(text == LogLineWriter.droppedLine(1) + "\nok\n")

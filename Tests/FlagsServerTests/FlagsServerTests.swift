@@ -292,7 +292,11 @@ import Testing
             // An idle keep-alive connection, then a request still waiting on its delay.
             #expect(try await fetch(client, "\(server.baseURL)/ad/ad.gif").status == 200)
             async let slow = fetch(client, "\(server.baseURL)/ae/ae.gif")
-            try await Task.sleep(for: .milliseconds(200))
+            // Stop only once the server holds that request (a fixed sleep raced a loaded machine).
+            let deadline = ContinuousClock.now + .seconds(20)
+            while await server.stats().requests < 2, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(10))
+            }
             let start = ContinuousClock.now
             await server.stop()
             #expect(ContinuousClock.now - start < .seconds(15))  // a hang, not a slow machine
