@@ -1,8 +1,8 @@
+import AsyncSupport
 import HTTPTypes
 import Hummingbird
 import Prometheus
 import ServerMetrics
-import Synchronization
 
 /// Encoded `/search` answers, keyed by the query's normalized words.
 ///
@@ -16,10 +16,8 @@ final class AnswerCache: Sendable {
         let body: ByteBuffer
     }
 
-    private let answers = Mutex<[String: Answer]>([:])
-    /// At most this many answers; when full, the cache starts over (simple,
-    /// and a server's popular queries come back quickly).
-    let capacity: Int
+    /// At most `capacity` answers, starting over when full.
+    private let answers: StartOverCache<Answer>
     /// Answers bigger than this are not kept (q=cjk is 5 MB).
     static let largestBody = 64 * 1024
     private let hits: Prometheus.Counter?
@@ -28,7 +26,7 @@ final class AnswerCache: Sendable {
 
     /// With `metrics`, lookups and size are counted there; the gzip forms' cache is not counted.
     init(capacity: Int, metrics: ServerMetrics? = nil) {
-        self.capacity = capacity
+        answers = StartOverCache(maxEntries: capacity)
         hits = metrics?.counter(
             "mojifinder", "answer_cache_hits", help: "/search requests answered from the answer cache.")
         misses = metrics?.counter(
@@ -39,19 +37,14 @@ final class AnswerCache: Sendable {
 
     /// The answer for `key`, counted as a hit or a miss.
     func lookUp(_ key: String) -> Answer? {
-        let answer = answers.withLock { $0[key] }
+        let answer = answers.value(for: key)
         if answer == nil { misses?.increment() } else { hits?.increment() }
         return answer
     }
 
     func store(_ answer: Answer, for key: String) {
-        guard capacity > 0, answer.body.readableBytes <= Self.largestBody else { return }
-        let count = answers.withLock { answers in
-            if answers.count >= capacity { answers.removeAll(keepingCapacity: true) }
-            answers[key] = answer
-            return answers.count
-        }
-        entries?.set(Int64(count))
+        guard answer.body.readableBytes <= Self.largestBody else { return }
+        entries?.set(Int64(answers.store(answer, for: key)))
     }
 }
 

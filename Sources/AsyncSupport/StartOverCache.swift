@@ -1,0 +1,50 @@
+import Synchronization
+
+/// A bounded dictionary shared between tasks, for answers that never go stale
+/// (they depend only on the key and the binary's data). Bounded by entries, by
+/// a cost such as bytes, or both; when the next value would not fit, it starts
+/// over: simple, and a server's popular keys come back quickly.
+public final class StartOverCache<Value: Sendable>: Sendable {
+    private struct Contents {
+        var values: [String: Value] = [:]
+        var cost = 0
+    }
+
+    /// At most this many values; 0 keeps nothing.
+    public let maxEntries: Int
+    /// At most this total cost; a value costing more than this is not kept.
+    public let maxCost: Int
+    private let cost: @Sendable (Value) -> Int
+    private let contents = Mutex(Contents())
+
+    public init(maxEntries: Int = .max, maxCost: Int = .max, cost: @escaping @Sendable (Value) -> Int = { _ in 0 }) {
+        self.maxEntries = max(0, maxEntries)
+        self.maxCost = max(0, maxCost)
+        self.cost = cost
+    }
+
+    public var count: Int { contents.withLock { $0.values.count } }
+    public var totalCost: Int { contents.withLock { $0.cost } }
+
+    public func value(for key: String) -> Value? {
+        contents.withLock { $0.values[key] }
+    }
+
+    /// Keeps `value` unless it alone is over the bounds; returns the count after.
+    @discardableResult
+    public func store(_ value: Value, for key: String) -> Int {
+        let size = cost(value)
+        return contents.withLock { contents in
+            guard maxEntries > 0, size <= maxCost else { return contents.values.count }
+            if let old = contents.values[key] {
+                contents.cost -= cost(old)
+            } else if contents.values.count >= maxEntries {
+                contents = Contents()
+            }
+            if contents.cost + size > maxCost { contents = Contents() }
+            contents.values[key] = value
+            contents.cost += size
+            return contents.values.count
+        }
+    }
+}
