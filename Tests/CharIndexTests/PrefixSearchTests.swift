@@ -2,26 +2,6 @@ import CharIndex
 import CharIndexData
 import Testing
 
-/// A named scalar and the words of its name, read from the standard library
-/// independently of the index code.
-private struct NamedScalar {
-    let value: UInt32
-    /// Every word, as exact search matches them.
-    let words: [String]
-    /// The words a prefix can match: all but one that spells the scalar's own
-    /// code point (`4E00` in `CJK UNIFIED IDEOGRAPH-4E00`), which the index
-    /// matches only when complete.
-    let prefixable: [String]
-}
-
-private let namedScalars: [NamedScalar] = InvertedIndex.fullRange.compactMap { value in
-    guard let name = Unicode.Scalar(value)?.properties.name else { return nil }
-    let digits = String(value, radix: 16, uppercase: true)
-    let ownCode = String(repeating: "0", count: max(0, 4 - digits.count)) + digits
-    let words = name.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
-    return NamedScalar(value: value, words: words, prefixable: words.filter { $0 != ownCode })
-}
-
 /// Every one- and two-letter prefix a query can have: A–Z and 0–9.
 private let shortPrefixes: [String] = {
     let letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".map(String.init)
@@ -44,61 +24,66 @@ private func valuesByShortPrefix(_ scalars: [NamedScalar]) -> [String: [UInt32]]
     return found
 }
 
-/// Compares prefix search, which answers short prefixes from sets made at
-/// build time, with the straightforward answer from the names themselves.
-@Suite struct PrefixSearchTests {
-    let index = InvertedIndex.unicode
+extension NameScans {
+    /// Compares prefix search, which answers short prefixes from sets made at
+    /// build time, with the straightforward answer from the names themselves.
+    @Suite struct PrefixSearchTests {
+        let index = InvertedIndex.unicode
 
-    @Test func everyShortPrefixAloneMatchesTheNames() {
-        let expected = valuesByShortPrefix(namedScalars)
-        for prefix in shortPrefixes {
-            let found = index.search(Query(words: [], prefix: prefix)).map(\.value)
-            #expect(found == expected[prefix, default: []], "\(prefix)")
-        }
-        #expect(expected.count > 600)  // most two-letter prefixes start some word
-    }
-
-    @Test(arguments: [
-        ["CAT"], ["ARROW"], ["GREEK"], ["SIGN"], ["WITH"], ["BLACK"], ["FACE"], ["LATIN", "SMALL", "LETTER"],
-        ["CJK", "IDEOGRAPH"], ["MATHEMATICAL", "BOLD"], ["DIGIT"], ["BRILLIG"],
-    ])
-    func everyShortPrefixAfterCommonWordsMatchesTheNames(words: [String]) {
-        let candidates = namedScalars.filter { scalar in words.allSatisfy(scalar.words.contains) }
-        let expected = valuesByShortPrefix(candidates)
-        for prefix in shortPrefixes {
-            let found = index.search(Query(words: words, prefix: prefix)).map(\.value)
-            #expect(found == expected[prefix, default: []], "\(words) \(prefix)")
-        }
-    }
-
-    @Test func prefixesAgreeWithinARestrictedRange() {
-        for range: ClosedRange<UInt32> in [0x20...0x7F, 0x370...0x3FF, 0x1F400...0x1F4FF] {
-            let restricted = index.restricted(to: range)
-            let built = InvertedIndex(names: range)  // its own table, prefix lines included
-            let expected = valuesByShortPrefix(namedScalars.filter { range.contains($0.value) })
+        @Test func everyShortPrefixAloneMatchesTheNames() {
+            let expected = valuesByShortPrefix(namedScalars)
             for prefix in shortPrefixes {
-                let want = expected[prefix, default: []]
-                #expect(restricted.search(Query(words: [], prefix: prefix)).map(\.value) == want, "\(range) \(prefix)")
-                #expect(built.search(Query(words: [], prefix: prefix)).map(\.value) == want, "\(range) \(prefix)")
+                let found = index.search(Query(words: [], prefix: prefix)).map(\.value)
+                #expect(found == expected[prefix, default: []], "\(prefix)")
+            }
+            #expect(expected.count > 600)  // most two-letter prefixes start some word
+        }
+
+        @Test(arguments: [
+            ["CAT"], ["ARROW"], ["GREEK"], ["SIGN"], ["WITH"], ["BLACK"], ["FACE"], ["LATIN", "SMALL", "LETTER"],
+            ["CJK", "IDEOGRAPH"], ["MATHEMATICAL", "BOLD"], ["DIGIT"], ["BRILLIG"],
+        ])
+        func everyShortPrefixAfterCommonWordsMatchesTheNames(words: [String]) {
+            let candidates = namedScalars.filter { scalar in words.allSatisfy(scalar.words.contains) }
+            let expected = valuesByShortPrefix(candidates)
+            for prefix in shortPrefixes {
+                let found = index.search(Query(words: words, prefix: prefix)).map(\.value)
+                #expect(found == expected[prefix, default: []], "\(words) \(prefix)")
             }
         }
-    }
 
-    @Test func longerPrefixesStillMatchTheNames() {
-        for (words, prefix) in [([], "LET"), (["CAT"], "FAC"), (["ARROW"], "LEFTW"), (["LATIN"], "SMAL"), ([], "ZZZ")] {
-            let expected = namedScalars.filter { scalar in
-                words.allSatisfy(scalar.words.contains) && scalar.prefixable.contains { $0.hasPrefix(prefix) }
+        @Test func prefixesAgreeWithinARestrictedRange() {
+            for range: ClosedRange<UInt32> in [0x20...0x7F, 0x370...0x3FF, 0x1F400...0x1F4FF] {
+                let restricted = index.restricted(to: range)
+                let built = InvertedIndex(names: range)  // its own table, prefix lines included
+                let expected = valuesByShortPrefix(namedScalars.filter { range.contains($0.value) })
+                for prefix in shortPrefixes {
+                    let want = expected[prefix, default: []]
+                    #expect(
+                        restricted.search(Query(words: [], prefix: prefix)).map(\.value) == want, "\(range) \(prefix)")
+                    #expect(built.search(Query(words: [], prefix: prefix)).map(\.value) == want, "\(range) \(prefix)")
+                }
             }
-            let found = index.search(Query(words: words, prefix: prefix)).map(\.value)
-            #expect(found == expected.map(\.value), "\(words) \(prefix)")
         }
-    }
 
-    @Test func theShortPrefixLinesAreNotWords() {
-        #expect(index.allEntries().allSatisfy { !$0.word.hasPrefix("~") })
-        #expect(index.entries("~A").isEmpty)
-        #expect(index.search("~a").isEmpty)
-        #expect(index.entries(prefix: "~").isEmpty)
-        #expect(index.wordCount == index.allEntries().count)
+        @Test func longerPrefixesStillMatchTheNames() {
+            for (words, prefix) in [
+                ([], "LET"), (["CAT"], "FAC"), (["ARROW"], "LEFTW"), (["LATIN"], "SMAL"), ([], "ZZZ"),
+            ] {
+                let expected = namedScalars.filter { scalar in
+                    words.allSatisfy(scalar.words.contains) && scalar.prefixable.contains { $0.hasPrefix(prefix) }
+                }
+                let found = index.search(Query(words: words, prefix: prefix)).map(\.value)
+                #expect(found == expected.map(\.value), "\(words) \(prefix)")
+            }
+        }
+
+        @Test func theShortPrefixLinesAreNotWords() {
+            #expect(index.allEntries().allSatisfy { !$0.word.hasPrefix("~") })
+            #expect(index.entries("~A").isEmpty)
+            #expect(index.search("~a").isEmpty)
+            #expect(index.entries(prefix: "~").isEmpty)
+            #expect(index.wordCount == index.allEntries().count)
+        }
     }
 }

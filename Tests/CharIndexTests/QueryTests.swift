@@ -2,14 +2,6 @@ import CharIndex
 import CharIndexData
 import Testing
 
-/// The words of every name, scanned independently of the index code.
-private func scan(where matches: (Set<String>) -> Bool) -> [UInt32] {
-    InvertedIndex.fullRange.filter { value in
-        guard let name = Unicode.Scalar(value)?.properties.name else { return false }
-        return matches(Set(name.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)))
-    }
-}
-
 @Suite struct QueryParsingTests {
     @Test func wordsAreUppercasedAndHyphensSplit() throws {
         let query = try Query("cat-face Smiling")
@@ -76,44 +68,46 @@ private func scan(where matches: (Set<String>) -> Bool) -> [UInt32] {
     }
 }
 
-@Suite struct QuerySearchTests {
-    let index = InvertedIndex.unicode
+extension NameScans {
+    @Suite struct QuerySearchTests {
+        let index = InvertedIndex.unicode
 
-    @Test func exactQueriesAnswerAsBefore() throws {
-        for text in ["cat face", "letter", "cjk unified ideograph 4e00", "brillig"] {
-            #expect(index.search(try Query(text)) == index.search(text), "\(text)")
+        @Test func exactQueriesAnswerAsBefore() throws {
+            for text in ["cat face", "letter", "cjk unified ideograph 4e00", "brillig"] {
+                #expect(index.search(try Query(text)) == index.search(text), "\(text)")
+            }
         }
-    }
 
-    @Test func prefixMatchesTheStartOfTheLastWord() throws {
-        let found = index.search(try Query("cat fa", prefix: true)).map(\.value)
-        let expected = scan { words in words.contains("CAT") && words.contains { $0.hasPrefix("FA") } }
-        #expect(found == expected)
-        #expect(found.contains(0x1F431))
-        #expect(index.search(try Query("cat fa")).isEmpty)
-    }
+        @Test func prefixMatchesTheStartOfTheLastWord() throws {
+            let found = index.search(try Query("cat fa", prefix: true)).map(\.value)
+            let expected = scan { words in words.contains("CAT") && words.contains { $0.hasPrefix("FA") } }
+            #expect(found == expected)
+            #expect(found.contains(0x1F431))
+            #expect(index.search(try Query("cat fa")).isEmpty)
+        }
 
-    @Test func aOneLetterPrefixAloneMatchesAScan() throws {
-        let found = index.search(try Query("q", prefix: true)).map(\.value)
-        #expect(found == scan { words in words.contains { $0.hasPrefix("Q") } })
-    }
+        @Test func aOneLetterPrefixAloneMatchesAScan() throws {
+            let found = index.search(try Query("q", prefix: true)).map(\.value)
+            #expect(found == scan { words in words.contains { $0.hasPrefix("Q") } })
+        }
 
-    @Test func aWholeWordIsItsOwnPrefix() throws {
-        #expect(index.search(try Query("cat face", prefix: true)).count >= index.search("cat face").count)
-        // Names ending in their own code point match it exactly, as in exact search.
-        #expect(index.search(try Query("ideograph 4e00", prefix: true)).contains("\u{4E00}"))
-    }
+        @Test func aWholeWordIsItsOwnPrefix() throws {
+            #expect(index.search(try Query("cat face", prefix: true)).count >= index.search("cat face").count)
+            // Names ending in their own code point match it exactly, as in exact search.
+            #expect(index.search(try Query("ideograph 4e00", prefix: true)).contains("\u{4E00}"))
+        }
 
-    @Test func prefixRespectsARestrictedRange() throws {
-        let ascii = index.restricted(to: 32...127)
-        let found = ascii.search(try Query("dol", prefix: true))
-        #expect(found == ["$"])
-    }
+        @Test func prefixRespectsARestrictedRange() throws {
+            let ascii = index.restricted(to: 32...127)
+            let found = ascii.search(try Query("dol", prefix: true))
+            #expect(found == ["$"])
+        }
 
-    @Test func literalsAndCodePointsComeFirstInQueryOrder() throws {
-        #expect(index.search(try Query("é🐱")).map(\.value) == [0xE9, 0x1F431])
-        let mixed = index.search(try Query("U+2191 cat face 🐱")).map(\.value)
-        #expect(mixed == [0x2191, 0x1F431] + index.search("cat face").map(\.value))
+        @Test func literalsAndCodePointsComeFirstInQueryOrder() throws {
+            #expect(index.search(try Query("é🐱")).map(\.value) == [0xE9, 0x1F431])
+            let mixed = index.search(try Query("U+2191 cat face 🐱")).map(\.value)
+            #expect(mixed == [0x2191, 0x1F431] + index.search("cat face").map(\.value))
+        }
     }
 }
 
