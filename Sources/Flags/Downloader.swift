@@ -271,7 +271,7 @@ func createDestination(_ path: String) async throws {
 /// come back as `.cancelled`; no new request starts.
 public func supervisor(
     codes: [String], client: HTTPClient, settings: DownloadSettings, maxRequests: Int,
-    onResult: (DownloadResult) -> Void = { _ in }
+    onResult: (DownloadResult) async -> Void = { _ in }
 ) async throws -> [DownloadResult] {
     try await createDestination(settings.destination)
     let downloader = Downloader(client: client, settings: settings)
@@ -291,7 +291,7 @@ public func supervisor(
             case .finished(let result):
                 awaitingCountry[result.code] = nil
                 results.append(result)
-                onResult(result)
+                await onResult(result)
                 return []
             }
         })
@@ -302,7 +302,7 @@ public func supervisor(
             code: code, status: .cancelled, detail: "cancelled before its metadata request", file: nil,
             requests: requests)
         results.append(result)
-        onResult(result)
+        await onResult(result)
     }
     return results
 }
@@ -312,7 +312,7 @@ public func supervisor(
 /// order of `codes`). `onResult` still sees each one as it finishes.
 public func downloadGathered(
     codes: [String], client: HTTPClient, settings: DownloadSettings, maxRequests: Int,
-    onResult: (DownloadResult) -> Void = { _ in }
+    onResult: (DownloadResult) async -> Void = { _ in }
 ) async throws -> [DownloadResult] {
     let finished = try await supervisor(
         codes: codes, client: client, settings: settings, maxRequests: maxRequests, onResult: onResult)

@@ -62,18 +62,21 @@ struct FaultTests {
             try await withFlagsClient(maxRequests: 2) { client in
                 try await supervisor(
                     codes: ["ZZ", "AD"], client: client,
-                    settings: DownloadSettings(baseURL: server.baseURL, destination: dir.path, countryNames: true),
+                    settings: DownloadSettings(
+                        baseURL: server.baseURL, destination: dir.path, countryNames: true, flagTimeout: 60,
+                        metadataTimeout: 60),
                     maxRequests: 2
                 ) { result in
                     guard result.code == "ZZ" else { return }
-                    // Blocks this task on purpose, so AD's flag arrives before the
-                    // cancellation that Ctrl-C would bring; its metadata step is queued.
+                    // Holds the supervisor's loop (suspended, not blocking a thread),
+                    // so AD's flag arrives before the cancellation that Ctrl-C
+                    // would bring; its metadata step is queued.
                     zzHandled.value.store(1, ordering: .releasing)
-                    let deadline = Date().addingTimeInterval(20)
-                    while adFlagSent.value.load(ordering: .acquiring) == 0, Date() < deadline {
-                        Thread.sleep(forTimeInterval: 0.01)
+                    let deadline = ContinuousClock.now + .seconds(20)
+                    while adFlagSent.value.load(ordering: .acquiring) == 0, ContinuousClock.now < deadline {
+                        try? await Task.sleep(for: .milliseconds(10))
                     }
-                    Thread.sleep(forTimeInterval: 0.5)  // for the client to read it
+                    try? await Task.sleep(for: .milliseconds(500))  // for the client to read it
                     withUnsafeCurrentTask { $0?.cancel() }
                 }
             }
