@@ -73,7 +73,7 @@ struct DownloadTests {
                 CountryData.codes, settings: DownloadSettings(baseURL: server.baseURL, destination: dir.path),
                 maxRequests: 50)
         }
-        #expect(counts(results) == [.ok: 194])
+        #expect(counts(results) == [.ok: 194], "\(errorDetails(results))")
         #expect(try expectOnlyCompleteFlags(in: dir) == 194)
     }
 
@@ -84,7 +84,7 @@ struct DownloadTests {
                 FlagCodes.every, settings: DownloadSettings(baseURL: server.baseURL, destination: dir.path),
                 maxRequests: 100)
         }
-        #expect(counts(results) == [.ok: 194, .notFound: 482])
+        #expect(counts(results) == [.ok: 194, .notFound: 482], "\(errorDetails(results))")
         let missing = try #require(results.first { $0.code == "AA" })
         #expect(missing.detail.hasSuffix("/aa/aa.gif") && missing.detail.hasPrefix("not found: http://127.0.0.1:"))
         #expect(try files(in: dir).count == 194)
@@ -99,7 +99,9 @@ struct DownloadTests {
                     CountryData.codes, settings: DownloadSettings(baseURL: server.baseURL, destination: dir.path),
                     maxRequests: 40)
             }
-            #expect(results.filter { $0.status == .error }.allSatisfy { $0.detail == "HTTP error 418 - I'm a teapot" })
+            #expect(
+                results.filter { $0.status == .error }.allSatisfy { $0.detail == "HTTP error 418 - I'm a teapot" },
+                "\(errorDetails(results))")
             #expect(try expectOnlyCompleteFlags(in: dir) == results.filter { $0.status == .ok }.count)
             return counts(results)
         }
@@ -129,7 +131,7 @@ struct DownloadTests {
             let results = try await downloadAll(
                 codes, settings: DownloadSettings(baseURL: server.baseURL, destination: dir.path),
                 maxRequests: maxRequests)
-            #expect(counts(results) == [.ok: codes.count])
+            #expect(counts(results) == [.ok: codes.count], "\(errorDetails(results))")
             return await server.stats()
         }
         #expect(stats.maxInFlight == maxRequests)
@@ -139,7 +141,8 @@ struct DownloadTests {
     @Test func countryNamesNameTheFilesAndTakeTheirOwnPermit() async throws {
         let dir = try makeTemporaryDirectory("flags-tests")
         let codes = ["BR", "CD", "GB", "US"]
-        let (results, stats) = try await withFlagsServer(FlagsServerOptions(delay: 0.25...0.3)) { server in
+        // Delays long enough for both slots to fill even when the event loops lag.
+        let (results, stats) = try await withFlagsServer(FlagsServerOptions(delay: 2.0...2.1)) { server in
             let results = try await downloadAll(
                 codes,
                 settings: DownloadSettings(baseURL: server.baseURL, destination: dir.path, countryNames: true),
@@ -206,7 +209,7 @@ struct DownloadTests {
                 var completion: [String] = []
                 let results = try await downloadGathered(
                     codes: codes, client: client,
-                    settings: DownloadSettings(baseURL: server.baseURL, destination: dir.path),
+                    settings: DownloadSettings(baseURL: server.baseURL, destination: dir.path, flagTimeout: 60),
                     maxRequests: 10
                 ) { completion.append($0.code) }
                 #expect(completion.sorted() == codes.sorted())
