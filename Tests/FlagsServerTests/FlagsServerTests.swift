@@ -406,7 +406,9 @@ import Testing
     }
 
     @Test func twoThousandDelayedRequestsOverlap() async throws {
-        let delay = 3.0
+        // Long enough that all 2,000 connections open while the first waits,
+        // even with other suites loading both cores (at 3 s, 1,716 did once).
+        let delay = 10.0
         try await withFlagsServer(FlagsServerOptions(delay: delay...delay)) { server in
             let start = ContinuousClock.now
             // One plain connection per request: a light client, so the test measures the server.
