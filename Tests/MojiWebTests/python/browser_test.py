@@ -153,7 +153,7 @@ try:
 
     # Large answers render completely, and the page answers scripts (so it
     # is not frozen) while they do: the longest wait for a trivial script
-    # while rendering stays short.
+    # while rendering stays a small part of the render.
     for query in ("a", "letter"):
         expected = api_count(query)
         started = time.monotonic()
@@ -172,7 +172,9 @@ try:
         took = time.monotonic() - started
         check(len(rows) == expected and caption == f"{expected} characters found",
               f"q={query} renders all {expected} rows in {took:.1f} s; longest script wait {longest * 1000:.0f} ms")
-        check(longest < 1.5 * TIME_SCALE, f"the page stays responsive while rendering q={query}")
+        # A page that rendered in one go would wait about the whole render
+        # time; a loaded machine slows the render and its slices alike.
+        check(longest < max(1.5 * TIME_SCALE, took / 3), f"the page stays responsive while rendering q={query}")
     driver.save_screenshot(str(artifacts / "large.png"))
 
     # /docs renders the OpenAPI document from the server alone and can try /search.
