@@ -7,9 +7,8 @@ import ServerMetrics
 /// Encoded `/search` answers, keyed by the query's normalized words.
 ///
 /// An answer depends only on the words and the binary's Unicode data, so it
-/// never goes stale while the server runs. The first request for some words
-/// goes through the generated, spec-checked handler; repeats are written
-/// from here, skipping the OpenAPI decoding and JSON encoding.
+/// never goes stale while the server runs. Repeats are sent from here,
+/// skipping the search and the JSON encoding.
 final class AnswerCache: Sendable {
     struct Answer: Sendable {
         let etag: String
@@ -45,44 +44,6 @@ final class AnswerCache: Sendable {
     func store(_ answer: Answer, for key: String) {
         guard answer.body.readableBytes <= Self.largestBody else { return }
         entries?.set(Int64(answers.store(answer, for: key)))
-    }
-}
-
-/// Serves repeated `/search` queries from an `AnswerCache`, with the same
-/// `ETag`, `Cache-Control` and `If-None-Match` behaviour as the handler.
-/// Anything it cannot answer (a bad or missing `q`, a first request) goes on
-/// to the generated code unchanged.
-struct AnswerCacheMiddleware<Context: RequestContext>: RouterMiddleware {
-    let cache: AnswerCache
-
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
-        -> Response
-    {
-        guard request.method == .get, request.uri.path == "/search",
-            case .success(let search) = SearchRequest.parse(request.uri.description)
-        else { return try await next(request, context) }
-        let key = search.answerKey
-        if let answer = cache.lookUp(key) {
-            if SearchCaching.isNotModified(ifNoneMatch: request.headers[.ifNoneMatch], etag: answer.etag) {
-                return Response(status: .notModified, headers: Self.headers(answer.etag))
-            }
-            var headers = Self.headers(answer.etag)
-            headers[.contentType] = "application/json; charset=utf-8"
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: answer.body))
-        }
-        var response = try await next(request, context)
-        guard response.status == .ok, let etag = response.headers[.eTag],
-            let length = response.body.contentLength, length <= AnswerCache.largestBody
-        else { return response }
-        let collector = BodyCollector()
-        try await response.body.write(collector)
-        response.body = .init(byteBuffer: collector.buffer)
-        cache.store(.init(etag: etag, body: collector.buffer), for: key)
-        return response
-    }
-
-    static func headers(_ etag: String) -> HTTPFields {
-        [.eTag: etag, .cacheControl: SearchCaching.cacheControl]
     }
 }
 

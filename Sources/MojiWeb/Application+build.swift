@@ -4,8 +4,6 @@ import CharIndexData
 import HTTPRouting
 import Hummingbird
 import Logging
-import OpenAPIHummingbird
-import OpenAPIRuntime
 import ServerMetrics
 
 /// What `mojifinder web` needs to start a server; the command and the tests
@@ -79,9 +77,10 @@ public func buildRouter(
     router.add(middleware: MetricsMiddleware())
     if logRequests { router.add(middleware: LogRequestsMiddleware(.info)) }
     router.add(middleware: BadRequestMiddleware())
-    router.add(middleware: SearchCompressionMiddleware(finder: finder, compressed: AnswerCache(capacity: cacheEntries)))
-    let cache = AnswerCache(capacity: cacheEntries, metrics: metrics)
-    if cacheEntries > 0 { router.add(middleware: AnswerCacheMiddleware(cache: cache)) }
+    // Made even when off, so /metrics always lists the answer cache's figures.
+    let answers = AnswerCache(capacity: cacheEntries, metrics: metrics)
+    let search = SearchRoute(
+        finder: finder, answers: cacheEntries > 0 ? answers : nil, compressed: AnswerCache(capacity: cacheEntries))
 
     router.get("/") { _, _ in StaticPage.html(Page.html) }
     router.get("/docs") { _, _ in StaticPage.html(DocsPage.html) }
@@ -91,12 +90,7 @@ public func buildRouter(
     router.get("/health") { _, _ in "ok\n" }
     router.get("/version") { _, _ in "\(PackageVersion.withUnicodeNames)\n" }
 
-    try SearchAPI(finder: finder).registerHandlers(
-        on: router,
-        // Compact, with "char" before "name" as in FastAPI.
-        configuration: Configuration(jsonEncodingOptions: [.sortedKeys]),
-        middlewares: [QueryValidationMiddleware()]
-    )
+    router.get("/search") { request, _ in try search.response(to: request) }
     router.answerUndeclaredMethods()
     return router
 }

@@ -5,9 +5,15 @@ import CharIndexData
 /// from the index, and names the answer with an ETag.
 public struct Finder: Sendable {
     public let index: InvertedIndex
+    /// The hash of what every ETag starts with, computed once.
+    private let etagSeed: FNV1a
 
     public init(index: InvertedIndex) {
         self.index = index
+        var seed = FNV1a()
+        seed.add(InvertedIndex.unicodeVersion)
+        seed.add("\u{0}\(index.range.lowerBound)-\(index.range.upperBound)\u{0}\(index.wordCount)")
+        etagSeed = seed
     }
 
     /// The answer to `query`, in the order `InvertedIndex.search(_:)` gives.
@@ -20,10 +26,9 @@ public struct Finder: Sendable {
     /// into this binary. Word order and repeats do not change the key, so
     /// `cat face` and `FACE cat` share one ETag.
     public func etag(key: String) -> String {
-        var hash = FNV1a()
-        hash.add(InvertedIndex.unicodeVersion)
-        hash.add("\u{0}\(index.range.lowerBound)-\(index.range.upperBound)\u{0}\(index.wordCount)")
-        hash.add("\u{0}" + key)
+        var hash = etagSeed
+        hash.add("\u{0}")
+        hash.add(key)
         let hex = String(hash.value, radix: 16)
         return "\"u\(InvertedIndex.unicodeVersion)-\(String(repeating: "0", count: 16 - hex.count))\(hex)\""
     }

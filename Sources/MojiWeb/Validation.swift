@@ -2,7 +2,6 @@ import AsyncSupport
 import CharIndex
 import HTTPTypes
 import Hummingbird
-import OpenAPIRuntime
 
 extension ValidationProblem {
     static func invalidQuery(_ name: String, value: String, _ error: QueryError) -> ValidationProblem {
@@ -62,56 +61,9 @@ struct SearchRequest: Sendable {
             return .failure(.invalidQuery("q", value: q, error))
         }
     }
-
-    /// The canonical target handed to the generated decoder, which rejects a
-    /// bare `q` (no `=`) and repeated parameters.
-    var canonicalTarget: String {
-        "/search?q=" + percentEncode(q) + "&prefix=\(prefix)&fields=" + (details ? "details" : "name")
-    }
 }
 
-/// The boundary between HTTP and the generated `/search` code. It checks `q`
-/// first and answers a bad one with FastAPI's 422 body (the generated decoder
-/// would read a malformed escape as an empty string and throw on a missing
-/// `q`), hands the generated code one canonical `q`, and writes `ETag` and
-/// `Cache-Control` literally.
-struct QueryValidationMiddleware: ServerMiddleware {
-    func intercept(
-        _ request: HTTPRequest,
-        body: HTTPBody?,
-        metadata: ServerRequestMetadata,
-        operationID: String,
-        next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
-    ) async throws -> (HTTPResponse, HTTPBody?) {
-        guard operationID == "search" else { return try await next(request, body, metadata) }
-        let search: SearchRequest
-        switch SearchRequest.parse(request.path ?? "") {
-        case .failure(let problem): return Self.unprocessable(problem)
-        case .success(let parsed): search = parsed
-        }
-        var canonical = request
-        canonical.path = search.canonicalTarget
-        var (response, responseBody) = try await next(canonical, body, metadata)
-        // The runtime writes header values URI-encoded (`public%2C%20max-age…`);
-        // ETag and Cache-Control are meant literally.
-        for name in [HTTPField.Name.eTag, .cacheControl] {
-            if let value = response.headerFields[name], let literal = percentDecoded(value[...]) {
-                response.headerFields[name] = literal
-            }
-        }
-        return (response, responseBody)
-    }
-
-    static func unprocessable(_ problem: ValidationProblem) -> (HTTPResponse, HTTPBody?) {
-        var response = HTTPResponse(status: .init(code: 422, reasonPhrase: "Unprocessable Content"))
-        response.headerFields[.contentType] = "application/json"
-        return (response, HTTPBody(problem.json))
-    }
-}
-
-/// Gives every error answer a JSON body, FastAPI style (`{"detail":"Not Found"}`),
-/// and turns a request the generated code could not decode into a 400 rather
-/// than the 500 Hummingbird gives an unknown error.
+/// Gives every error answer a JSON body, FastAPI style (`{"detail":"Not Found"}`).
 struct BadRequestMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
@@ -127,9 +79,6 @@ struct BadRequestMiddleware<Context: RequestContext>: RouterMiddleware {
                 return response
             }
             throw error
-        } catch let error as ServerError {
-            context.logger.info("undecodable request: \(error.causeDescription)")
-            return Self.detail(.badRequest, "Bad Request: \(error.causeDescription)")
         }
     }
 

@@ -1,0 +1,148 @@
+import CharIndex
+import NIOCore
+import Synchronization
+
+/// Writes `/search` answers as JSON straight into a `ByteBuffer`: the bytes
+/// `JSONEncoder` with `.sortedKeys` wrote for the spec's `[CharName]` (keys
+/// sorted, `/` escaped as `\/`, controls as `\b`, `\f`, `\n`, `\r`, `\t` or
+/// `\u001f`, everything else as UTF-8), which `SearchAnswersTests` holds it to.
+///
+/// Each scalar's `{"char":…,"name":…}` object is built once and kept, 256
+/// code points at a time: looking a name up (`Unicode.Scalar.Properties.name`)
+/// costs more than the rest of an answer. Only blocks with a name stored in
+/// the Unicode tables are kept (a few MB for all of them); names derived from
+/// the code point, such as `CJK UNIFIED IDEOGRAPH-4E00`, and labels such as
+/// `<unassigned-0378>` are built each time. Reading a kept block takes no lock.
+final class AnswerJSON: Sendable {
+    /// One slot per block of 256 code points, filled the first time an answer lists one of them.
+    private let blocks: [BlockSlot] = (0..<(0x11_0000 >> 8)).map { _ in BlockSlot() }
+
+    /// The JSON array of `scalars`: `char` and `name` of each, or with
+    /// `details` also `age` (when assigned), `category`, `code`, `html` and `utf8`.
+    func body(for scalars: some Sequence<Unicode.Scalar>, details: Bool) -> ByteBuffer {
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(2 + scalars.underestimatedCount * (details ? 140 : 48))
+        buffer.writeInteger(UInt8(ascii: "["))
+        var first = true
+        for scalar in scalars {
+            if !first { buffer.writeInteger(UInt8(ascii: ",")) }
+            first = false
+            if details {
+                buffer.writeBytes(Self.detailsObject(scalar))
+            } else {
+                writeNameObject(scalar, into: &buffer)
+            }
+        }
+        buffer.writeInteger(UInt8(ascii: "]"))
+        return buffer
+    }
+
+    /// `{"char":"🐱","name":"CAT FACE"}`, from the kept block when there is one.
+    func writeNameObject(_ scalar: Unicode.Scalar, into buffer: inout ByteBuffer) {
+        let slot = blocks[Int(scalar.value >> 8)]
+        let block = slot.block.load() ?? slot.block.storeIfNil(NameBlock.make(first: scalar.value & ~0xFF))
+        if block.isKept {
+            let index = Int(scalar.value & 0xFF)
+            buffer.writeBytes(block.bytes[block.ends[index]..<block.ends[index + 1]])
+        } else {
+            buffer.writeBytes(Self.nameObject(scalar))
+        }
+    }
+
+    static func nameObject(_ scalar: Unicode.Scalar) -> [UInt8] {
+        let name = scalar.displayName
+        var object = Array(#"{"char":"#.utf8)
+        object.reserveCapacity(24 + name.utf8.count)
+        appendString(scalar.utf8, to: &object)
+        object += #","name":"#.utf8
+        appendString(name.utf8, to: &object)
+        object.append(UInt8(ascii: "}"))
+        return object
+    }
+
+    /// Whether the Unicode tables store `name` as it is, rather than derive it
+    /// from the code point (`…-4E00`) or `displayName` label it (`<…>`).
+    static func isStored(name: String, of scalar: Unicode.Scalar) -> Bool {
+        // Derived names end in at least 4 hex digits; they all start past U+3400.
+        !name.hasPrefix("<") && !name.hasSuffix("-" + String(scalar.value, radix: 16, uppercase: true))
+    }
+
+    /// All the fields of `fields=details`, in sorted key order.
+    static func detailsObject(_ scalar: Unicode.Scalar) -> [UInt8] {
+        let details = ScalarDetails(scalar)
+        var fields: [(key: String, value: String)] = []
+        if let age = details.age { fields.append(("age", age)) }
+        fields += [
+            ("category", details.category), ("char", details.char), ("code", details.code),
+            ("html", details.html), ("name", details.name), ("utf8", details.utf8),
+        ]
+        var object: [UInt8] = [UInt8(ascii: "{")]
+        for (index, field) in fields.enumerated() {
+            if index > 0 { object.append(UInt8(ascii: ",")) }
+            appendString(field.key.utf8, to: &object)
+            object.append(UInt8(ascii: ":"))
+            appendString(field.value.utf8, to: &object)
+        }
+        object.append(UInt8(ascii: "}"))
+        return object
+    }
+
+    /// `text` as a JSON string, quotes included, escaped as `JSONEncoder` does.
+    static func appendString(_ text: some Sequence<UInt8>, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in text {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"):
+                bytes += [UInt8(ascii: "\\"), byte]
+            case 0x08: bytes += Array(#"\b"#.utf8)
+            case 0x0C: bytes += Array(#"\f"#.utf8)
+            case UInt8(ascii: "\n"): bytes += Array(#"\n"#.utf8)
+            case UInt8(ascii: "\r"): bytes += Array(#"\r"#.utf8)
+            case UInt8(ascii: "\t"): bytes += Array(#"\t"#.utf8)
+            case 0x00..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes += Array(#"\u00"#.utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}
+
+/// Holds a block's objects once some answer has needed them.
+final class BlockSlot: Sendable {
+    let block = AtomicLazyReference<NameBlock>()
+}
+
+/// The name objects of 256 consecutive code points, one after another in
+/// `bytes`; object `i` is `bytes[ends[i]..<ends[i + 1]]`. A block without
+/// any stored name is not kept: it is the shared, empty `derived` block.
+final class NameBlock: Sendable {
+    let isKept: Bool
+    let bytes: [UInt8]
+    let ends: [Int]
+
+    private init(isKept: Bool, bytes: [UInt8], ends: [Int]) {
+        self.isKept = isKept
+        self.bytes = bytes
+        self.ends = ends
+    }
+
+    static let derived = NameBlock(isKept: false, bytes: [], ends: [])
+
+    /// The block of the 256 code points from `first`, or `derived`.
+    static func make(first: UInt32) -> NameBlock {
+        var bytes: [UInt8] = []
+        var ends = [0]
+        var stored = false
+        for value in first..<first + 256 {
+            if let scalar = Unicode.Scalar(value) {
+                let name = scalar.displayName
+                stored = stored || AnswerJSON.isStored(name: name, of: scalar)
+                bytes += AnswerJSON.nameObject(scalar)
+            }
+            ends.append(bytes.count)
+        }
+        return stored ? NameBlock(isKept: true, bytes: bytes, ends: ends) : derived
+    }
+}
