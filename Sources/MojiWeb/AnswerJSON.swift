@@ -12,10 +12,10 @@ import Synchronization
 /// costs more than the rest of an answer. Only blocks with a name stored in
 /// the Unicode tables are kept (a few MB for all of them); names derived from
 /// the code point, such as `CJK UNIFIED IDEOGRAPH-4E00`, and labels such as
-/// `<unassigned-0378>` are built each time. Reading a kept block takes no lock.
+/// `<unassigned-0378>` are built each time.
 final class AnswerJSON: Sendable {
-    /// One slot per block of 256 code points, filled the first time an answer lists one of them.
-    private let blocks: [BlockSlot] = (0..<(0x11_0000 >> 8)).map { _ in BlockSlot() }
+    /// One entry per block of 256 code points, filled the first time an answer lists one of them.
+    private let blocks = Mutex<[NameBlock?]>(Array(repeating: nil, count: 0x11_0000 >> 8))
 
     /// The JSON array of `scalars`: `char` and `name` of each, or with
     /// `details` also `age` (when assigned), `category`, `code`, `html` and `utf8`.
@@ -24,28 +24,41 @@ final class AnswerJSON: Sendable {
         buffer.reserveCapacity(2 + scalars.underestimatedCount * (details ? 140 : 48))
         buffer.writeInteger(UInt8(ascii: "["))
         var first = true
+        // Answers come mostly in code-point order: the block often serves the next scalar too.
+        var current = NameBlock.derived
+        var currentIndex = -1
         for scalar in scalars {
             if !first { buffer.writeInteger(UInt8(ascii: ",")) }
             first = false
             if details {
                 buffer.writeBytes(Self.detailsObject(scalar))
+                continue
+            }
+            let index = Int(scalar.value >> 8)
+            if index != currentIndex {
+                current = block(index)
+                currentIndex = index
+            }
+            if current.isKept {
+                let offset = Int(scalar.value & 0xFF)
+                buffer.writeBytes(current.bytes[current.ends[offset]..<current.ends[offset + 1]])
             } else {
-                writeNameObject(scalar, into: &buffer)
+                buffer.writeBytes(Self.nameObject(scalar))
             }
         }
         buffer.writeInteger(UInt8(ascii: "]"))
         return buffer
     }
 
-    /// `{"char":"🐱","name":"CAT FACE"}`, from the kept block when there is one.
-    func writeNameObject(_ scalar: Unicode.Scalar, into buffer: inout ByteBuffer) {
-        let slot = blocks[Int(scalar.value >> 8)]
-        let block = slot.block.load() ?? slot.block.storeIfNil(NameBlock.make(first: scalar.value & ~0xFF))
-        if block.isKept {
-            let index = Int(scalar.value & 0xFF)
-            buffer.writeBytes(block.bytes[block.ends[index]..<block.ends[index + 1]])
-        } else {
-            buffer.writeBytes(Self.nameObject(scalar))
+    /// The block of code points `index << 8` up to 256 more, made and kept on first use.
+    private func block(_ index: Int) -> NameBlock {
+        if let kept = blocks.withLock({ $0[index] }) { return kept }
+        // Made outside the lock: two threads may both make it, and the first one kept wins.
+        let made = NameBlock.make(first: UInt32(index) << 8)
+        return blocks.withLock { blocks in
+            if let kept = blocks[index] { return kept }
+            blocks[index] = made
+            return made
         }
     }
 
@@ -107,11 +120,6 @@ final class AnswerJSON: Sendable {
         }
         bytes.append(UInt8(ascii: "\""))
     }
-}
-
-/// Holds a block's objects once some answer has needed them.
-final class BlockSlot: Sendable {
-    let block = AtomicLazyReference<NameBlock>()
 }
 
 /// The name objects of 256 consecutive code points, one after another in
