@@ -1,7 +1,7 @@
 import AsyncSupport
 
-/// `/search`'s HTTP caching, decided here once for the generated handler and
-/// for the answer cache, so the two can never answer a request differently.
+/// `/search`'s HTTP caching, decided here once for answers searched anew and
+/// answers from the caches, so the two can never answer a request differently.
 enum SearchCaching {
     /// Results change only with a new binary, and the ETag changes with it,
     /// so caches may keep them for a day and then revalidate cheaply.

@@ -59,7 +59,7 @@ struct SearchAnswersTests {
         }
     }
 
-    /// The spec's `CharName`, as the generated handler filled it in.
+    /// The spec's `CharName`, filled in as the former generated handler did.
     static func charName(_ scalar: Unicode.Scalar, details: Bool) -> Components.Schemas.CharName {
         let all = ScalarDetails(scalar)
         guard details else { return .init(char: all.char, name: all.name) }
