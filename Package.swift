@@ -114,10 +114,9 @@ let package = Package(
                 "CommandLineSupport",
                 "CharIndex",
                 "CharIndexData",
+                // Not "mojifinder-server": SwiftPM would build it, but would also link
+                // every library it uses into mojifinder, which is what the split avoids.
                 "MojifinderServerOptions",
-                // Not linked in: depending on it makes every build of mojifinder
-                // (`swift run mojifinder web`) build the program that web and tcp run.
-                "mojifinder-server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: staticSwiftRuntimeInRelease
