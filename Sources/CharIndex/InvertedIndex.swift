@@ -58,16 +58,15 @@ public struct InvertedIndex: Sendable {
     /// The characters whose names contain every word of `query`, in
     /// code-point order. An empty query finds nothing.
     public func search(_ query: String) -> [Unicode.Scalar] {
-        search(words: tokenize(query), prefix: nil).scalars
+        Array(search(words: tokenize(query), prefix: nil).scalars)
     }
 
     /// The answer to `query`: its literal characters and code points in
     /// query order, then the characters whose names match its words, in
     /// code-point order. Every front end answers through this.
-    public func search(_ query: Query) -> [Unicode.Scalar] {
-        guard !query.words.isEmpty || query.prefix != nil else { return query.listed }
-        let found = search(words: query.words, prefix: query.prefix).scalars
-        return query.listed.isEmpty ? found : query.listed + found
+    public func search(_ query: Query) -> SearchAnswer {
+        guard !query.words.isEmpty || query.prefix != nil else { return SearchAnswer(listed: query.listed) }
+        return SearchAnswer(listed: query.listed, found: search(words: query.words, prefix: query.prefix))
     }
 
     private func search(words: [String], prefix: String?) -> ScalarSet {

@@ -24,7 +24,16 @@ public struct ScalarSet: Sendable, Equatable {
     }
 
     public var isEmpty: Bool { ranges.isEmpty }
-    public var count: Int { ranges.reduce(0) { $0 + $1.count } }
+    /// How many members are Unicode scalars: what iterating yields.
+    public var count: Int {
+        ranges.reduce(0) { total, range in
+            let low = Int(range.lowerBound)
+            let high = Int(range.upperBound)
+            let surrogates = max(0, min(high, 0xDFFF) - max(low, 0xD800) + 1)
+            let beyondUnicode = max(0, high - max(low, 0x11_0000) + 1)
+            return total + (high - low + 1) - surrogates - beyondUnicode
+        }
+    }
 
     /// Adds a code point larger than every member.
     mutating func appendAscending(_ value: UInt32) {
@@ -123,19 +132,47 @@ public struct ScalarSet: Sendable, Equatable {
         }
         return low
     }
+}
 
-    /// The members in code-point order. Every member is a valid scalar,
-    /// because only named scalars are ever inserted.
-    public var scalars: [Unicode.Scalar] {
-        // Written in place: a one-letter prefix's answer holds thousands of
-        // scalars, and appending them one by one checked the capacity each time.
-        [Unicode.Scalar](unsafeUninitializedCapacity: count) { buffer, written in
-            for range in ranges {
-                for value in range {
-                    guard let scalar = Unicode.Scalar(value) else { continue }
-                    buffer[written] = scalar
-                    written += 1
+extension ScalarSet {
+    /// The members in code-point order, walked range by range: a front end
+    /// writes each one out, so no array of a large answer (a one-letter
+    /// prefix finds 7,000) is ever made. Every member is a valid scalar,
+    /// because only named scalars are ever inserted; other values are skipped.
+    @inlinable public var scalars: Scalars { Scalars(ranges: ranges) }
+
+    // Inlinable, so that a front end in another module walks the ranges in
+    // its own loop instead of calling `next()` across modules for each scalar.
+    public struct Scalars: Sequence, Sendable {
+        @usableFromInline let ranges: [ClosedRange<UInt32>]
+
+        @inlinable init(ranges: [ClosedRange<UInt32>]) { self.ranges = ranges }
+
+        @inlinable public func makeIterator() -> Iterator { Iterator(ranges) }
+        public var underestimatedCount: Int { ScalarSet(ranges: ranges).count }
+    }
+
+    public struct Iterator: IteratorProtocol {
+        @usableFromInline let ranges: [ClosedRange<UInt32>]
+        @usableFromInline var nextRange = 0
+        // The rest of the current range, value...end; empty when value > end.
+        @usableFromInline var value: UInt32 = 1
+        @usableFromInline var end: UInt32 = 0
+
+        @inlinable init(_ ranges: [ClosedRange<UInt32>]) { self.ranges = ranges }
+
+        @inlinable public mutating func next() -> Unicode.Scalar? {
+            while true {
+                if value <= end {
+                    let current = value
+                    value &+= 1
+                    if let scalar = Unicode.Scalar(current) { return scalar }
+                    continue
                 }
+                guard nextRange < ranges.count else { return nil }
+                value = ranges[nextRange].lowerBound
+                end = ranges[nextRange].upperBound
+                nextRange += 1
             }
         }
     }

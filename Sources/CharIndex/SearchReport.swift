@@ -25,15 +25,19 @@ public enum SearchReport {
     }
 
     /// Result lines then the status line, each ending in `lineEnding`.
-    public static func text(for scalars: [Unicode.Scalar], lineEnding: String = "\n") -> String {
+    public static func text(for scalars: some Sequence<Unicode.Scalar>, lineEnding: String = "\n") -> String {
         var text = ""
-        for scalar in scalars { text += line(for: scalar) + lineEnding }
-        return text + status(count: scalars.count) + lineEnding
+        var count = 0
+        for scalar in scalars {
+            text += line(for: scalar) + lineEnding
+            count += 1
+        }
+        return text + status(count: count) + lineEnding
     }
 
     /// A JSON array with one object of details per scalar, one per line:
     /// `[{"char":"🐱","name":"CAT FACE","code":"U+1F431","category":"So",…}]`.
-    public static func json(for scalars: [Unicode.Scalar]) -> String {
+    public static func json(for scalars: some Sequence<Unicode.Scalar>) -> String {
         let objects = scalars.map { scalar in
             let details = ScalarDetails(scalar)
             let fields: [(String, String)] = [

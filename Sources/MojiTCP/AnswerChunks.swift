@@ -11,7 +11,7 @@ struct AnswerChunks {
     private var rest: Rest
 
     private enum Rest {
-        case lines(ArraySlice<Unicode.Scalar>, perChunk: Int)
+        case lines(SearchAnswer.Iterator, remaining: Int, perChunk: Int)
         case bytes(ByteBuffer)
         case done
     }
@@ -23,9 +23,9 @@ struct AnswerChunks {
     }
 
     /// The answer to `results`, `linesPerChunk` result lines per chunk.
-    init(results: [Unicode.Scalar], linesPerChunk: Int = 256) {
+    init(results: SearchAnswer, linesPerChunk: Int = 256) {
         count = results.count
-        rest = .lines(results[...], perChunk: max(1, linesPerChunk))
+        rest = .lines(results.makeIterator(), remaining: count, perChunk: max(1, linesPerChunk))
     }
 
     var isFinished: Bool {
@@ -41,21 +41,21 @@ struct AnswerChunks {
         case .bytes(let bytes):
             rest = .done
             return bytes
-        case .lines(let results, let perChunk):
-            let lines = results.prefix(perChunk)
+        case .lines(var results, let remaining, let perChunk):
+            let lines = min(remaining, perChunk)
             var chunk = ByteBuffer()
-            for scalar in lines {
+            for _ in 0..<lines {
+                guard let scalar = results.next() else { break }
                 chunk.writeString(SearchReport.line(for: scalar))
                 chunk.writeString(Messages.crlf)
             }
-            let remaining = results.dropFirst(lines.count)
-            if remaining.isEmpty {
+            if remaining == lines {
                 chunk.writeString(SearchReport.status(count: count))
                 chunk.writeString(Messages.crlf)
                 chunk.writeString(Messages.prompt)
                 rest = .done
             } else {
-                rest = .lines(remaining, perChunk: perChunk)
+                rest = .lines(results, remaining: remaining - lines, perChunk: perChunk)
             }
             return chunk
         }

@@ -11,7 +11,7 @@ public struct Finder: Sendable {
     }
 
     /// The answer to `query`, in the order `InvertedIndex.search(_:)` gives.
-    public func search(_ query: Query) -> [Unicode.Scalar] {
+    public func search(_ query: Query) -> SearchAnswer {
         index.search(query)
     }
 

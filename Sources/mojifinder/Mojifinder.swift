@@ -40,7 +40,7 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "Print a JSON array of objects: char, name, code, category, age, utf8, html.")
     var json = false
 
-    func print(_ scalars: [Unicode.Scalar]) {
+    func print(_ scalars: SearchAnswer) {
         writeUnbuffered(json ? SearchReport.json(for: scalars) : SearchReport.text(for: scalars))
     }
 }

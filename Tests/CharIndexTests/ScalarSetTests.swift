@@ -48,9 +48,34 @@ import Testing
         #expect(scalarSet(values).intersection(some) == scalarSet(values.filter { (100..<200).contains($0) }))
     }
 
-    @Test func scalarsSkipValuesThatAreNotScalars() {
+    @Test func iterationSkipsValuesThatAreNotScalars() {
         let set = ScalarSet(ascending: [0x41, 0xD7FF, 0xD800, 0xDFFF, 0xE000, 0x10FFFF, 0x110000])
         #expect(set.scalars.map(\.value) == [0x41, 0xD7FF, 0xE000, 0x10FFFF])
-        #expect(ScalarSet().scalars.isEmpty)
+        #expect(set.count == 4)
+        #expect(Array(ScalarSet().scalars).isEmpty)
+        #expect(ScalarSet().count == 0)
+    }
+
+    @Test func iterationYieldsEveryMemberInOrder() {
+        var numbers = Numbers(state: 34)
+        for runs in [0, 1, 7, 300] {
+            let values = randomSet(runs: runs, limit: 3000, numbers: &numbers)
+            let set = scalarSet(values)
+            #expect(set.scalars.map(\.value) == values.sorted(), "\(runs)")
+            #expect(set.count == values.count, "\(runs)")
+        }
+        // Ranges that hold surrogates or end at the last code point.
+        let wide = ScalarSet(ascending: Array(0xD7F0...0xE00F) + Array(0x10_FFF0...0x11_0005))
+        #expect(
+            wide.scalars.map(\.value) == Array(0xD7F0...0xD7FF) + Array(0xE000...0xE00F) + Array(0x10_FFF0...0x10_FFFF))
+        #expect(wide.count == 48)
+    }
+
+    @Test func answerListsLiteralsThenFoundCharacters() {
+        let answer = SearchAnswer(listed: ["\u{1F431}", "a", "\u{1F431}"], found: ScalarSet(ascending: [0x41, 0x42]))
+        #expect(answer.map(\.value) == [0x1F431, 0x61, 0x1F431, 0x41, 0x42])
+        #expect(answer.count == 5)
+        #expect(!answer.isEmpty)
+        #expect(SearchAnswer().isEmpty && SearchAnswer().count == 0)
     }
 }

@@ -8,8 +8,8 @@ import Testing
 @Suite("mojifinder tcp: built answers, the answer cache and pipelined lines", .timeLimit(.minutes(1)))
 struct AnswerTests {
     @Test("an answer built in chunks has the bytes of one built whole", arguments: [1, 7, 256])
-    func chunks(linesPerChunk: Int) {
-        let results = InvertedIndex.unicode.search("chess")
+    func chunks(linesPerChunk: Int) throws {
+        let results = InvertedIndex.unicode.search(try Query("chess"))
         #expect(results.count > 7)
         var chunks = AnswerChunks(results: results, linesPerChunk: linesPerChunk)
         var pieces: [ByteBuffer] = []
