@@ -3,11 +3,27 @@ import PackageDescription
 
 // Thin executables over libraries: every tool's logic lives in a library target
 // with its own test folder; the executables only parse arguments.
+
+/// Release builds link the Swift runtime and Foundation into the executable:
+/// a process then starts without loading and relocating a dozen shared
+/// libraries, and the binary runs without the toolchain installed. The
+/// modules were compiled against the shared Foundation, whose link entries
+/// leave out the static archives it needs, so those are named here.
+let staticSwiftRuntimeInRelease: [LinkerSetting] = [
+    .unsafeFlags(
+        [
+            "-static-stdlib", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCollections", "-l_FoundationCShims",
+            "-lswiftSynchronization",
+        ],
+        .when(configuration: .release))
+]
+
 let package = Package(
     name: "AsyncNetTools",
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "mojifinder", targets: ["mojifinder"]),
+        .executable(name: "mojifinder-server", targets: ["mojifinder-server"]),
         .executable(name: "blogdom", targets: ["blogdom"]),
         .executable(name: "domaincheck", targets: ["domaincheck"]),
         .executable(name: "flags-server", targets: ["flags-server"]),
@@ -85,9 +101,11 @@ let package = Package(
         .executableTarget(name: "charindex-gen", dependencies: ["CharIndex"]),
         .plugin(name: "EmbedCharIndex", capability: .buildTool(), dependencies: ["charindex-gen"]),
         // The full index, generated at build time by the plugin above.
-        .target(name: "CharIndexData", dependencies: ["CharIndex"], plugins: ["EmbedCharIndex"]),
+        .target(name: "CharIndexData", dependencies: ["AsyncSupport", "CharIndex"], plugins: ["EmbedCharIndex"]),
         .testTarget(name: "CharIndexTests", dependencies: ["CharIndex", "CharIndexData"]),
         .testTarget(name: "MojifinderCLITests", dependencies: ["mojifinder", "TestSupport"]),
+        // mojifinder search and identify, and the options of web and tcp, which
+        // run mojifinder-server in its place: a search loads no server code.
         .executableTarget(
             name: "mojifinder",
             dependencies: [
@@ -95,6 +113,29 @@ let package = Package(
                 "CommandLineSupport",
                 "CharIndex",
                 "CharIndexData",
+                // Not "mojifinder-server": SwiftPM would build it, but would also link
+                // every library it uses into mojifinder, which is what the split avoids.
+                "MojifinderServerOptions",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            linkerSettings: staticSwiftRuntimeInRelease
+        ),
+        // The options and help of mojifinder web and tcp, shared by both executables.
+        .target(
+            name: "MojifinderServerOptions",
+            dependencies: [
+                "CommandLineSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "mojifinder-server",
+            dependencies: [
+                "AsyncSupport",
+                "CharIndex",
+                "CharIndexData",
+                "MojifinderServerOptions",
                 "MojiTCP",
                 "MojiWeb",
                 "ServerMetrics",
@@ -103,7 +144,8 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
-            ]
+            ],
+            linkerSettings: staticSwiftRuntimeInRelease
         ),
 
         // mojifinder tcp: the chapter's tcp_mojifinder.py on SwiftNIO, and its load client.

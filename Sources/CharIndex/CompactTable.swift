@@ -29,13 +29,7 @@ struct CompactTable: Sendable {
 
     init(encoded: some Collection<UInt8>) {
         bytes = Array(encoded)
-        var starts: [Int32] = []
-        starts.reserveCapacity(bytes.count / 8)
-        var atLineStart = true
-        for (offset, byte) in bytes.enumerated() {
-            if atLineStart { starts.append(Int32(offset)) }
-            atLineStart = byte == UInt8(ascii: "\n")
-        }
+        let starts = bytes.withUnsafeBufferPointer(Self.lineStarts)
         lineStarts = starts
         wordCount = [Self.prefixMarker].withUnsafeBufferPointer { firstLine(notBelow: $0, in: 0..<starts.count) }
         var sets = [ScalarSet?](repeating: nil, count: 256)
@@ -45,6 +39,19 @@ struct CompactTable: Sendable {
             if key.count == 2 { sets[Int(bytes[key.upperBound - 1])] = decode(payload) }
         }
         oneLetterSets = sets
+    }
+
+    /// Where each line of `text` starts. A plain loop over the buffer, which
+    /// the optimizer keeps free of per-byte checks: this scan of 540 kB was
+    /// the largest part of loading the index in a `mojifinder cat face` process.
+    private static func lineStarts(_ text: UnsafeBufferPointer<UInt8>) -> [Int32] {
+        guard !text.isEmpty else { return [] }
+        var starts: [Int32] = [0]
+        starts.reserveCapacity(text.count / 16)
+        for offset in 0..<(text.count - 1) where text[offset] == UInt8(ascii: "\n") {
+            starts.append(Int32(offset + 1))
+        }
+        return starts
     }
 
     private var wordLines: Range<Int> { 0..<wordCount }

@@ -2,10 +2,13 @@ import ArgumentParser
 import AsyncSupport
 import CharIndex
 import CharIndexData
-import MojiWeb
+import CommandLineSupport
+import MojifinderServerOptions
 
+/// A plain `ParsableCommand`: `search` starts no concurrency runtime, and
+/// `web` and `tcp` hand over to `mojifinder-server` from the main thread.
 @main
-struct Mojifinder: AsyncParsableCommand {
+struct Mojifinder: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Find Unicode characters by the words in their names.",
         discussion: """
@@ -96,4 +99,32 @@ struct Identify: ParsableCommand {
     func run() {
         output.print(InvertedIndex.unicode.search(Query(listed: text.flatMap(\.unicodeScalars))))
     }
+}
+
+/// `mojifinder web`: checks the options here, then runs `mojifinder-server`
+/// with the same arguments in place of this process.
+struct Web: ParsableCommand {
+    static let configuration = CommandConfiguration.web
+
+    @OptionGroup var options: WebCommandOptions
+
+    func run() throws { try runServer() }
+}
+
+/// `mojifinder tcp`: checks the options here, then runs `mojifinder-server`
+/// with the same arguments in place of this process.
+struct TCP: ParsableCommand {
+    static let configuration = CommandConfiguration.tcp
+
+    @OptionGroup var options: TCPCommandOptions
+
+    func run() throws { try runServer() }
+}
+
+/// The servers live in `mojifinder-server` (installed next to this program),
+/// whose commands are these two with the same options: it gets this
+/// process's arguments as they are and takes over its process id, streams
+/// and signals.
+private func runServer() throws -> Never {
+    try SiblingProgram("mojifinder-server").replaceProcess(arguments: Array(CommandLine.arguments.dropFirst()))
 }

@@ -89,7 +89,19 @@ let probeOptions = [
     NumericOption(name: "--retries", kind: .integer, range: 0...10),
 ]
 
-let commands: [Command] = [
+let commands: [Command] = toolCommands + serverProgramCommands
+
+/// `mojifinder-server`, which `mojifinder web` and `tcp` run in their place,
+/// taken at its word when started directly: the same subcommands and options.
+let serverProgramCommands: [Command] =
+    [Command(tool: "mojifinder-server")]
+    + toolCommands.filter { $0.tool == "mojifinder" && $0.server != nil }.map { command in
+        var command = command
+        command.tool = "mojifinder-server"
+        return command
+    }
+
+let toolCommands: [Command] = [
     Command(tool: "mojifinder", positional: []),
     Command(tool: "mojifinder", subcommand: ["search"], positional: ["cat"]),
     Command(tool: "mojifinder", subcommand: ["identify"], positional: ["é"]),

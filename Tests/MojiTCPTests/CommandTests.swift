@@ -12,6 +12,9 @@ struct TCPCommandTests {
             try await server.waitForOutput(#"Serving on 127\.0\.0\.1:(\d+)\."#).flatMap { Int($0) },
             "no 'Serving on' line in \(server.standardOutput.debugDescription)")
         #expect(server.standardOutput.hasPrefix("Building index.\n"))
+        // mojifinder ran mojifinder-server in its place: the signal below goes to the server itself.
+        let program = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(server.pid)/exe")
+        #expect(program.hasSuffix("/mojifinder-server"))
 
         try await withClient(port: bound) { (client: inout Client) async throws in
             #expect(try await client.read() == "?> ")

@@ -1,3 +1,4 @@
+import Foundation
 import TestSupport
 import Testing
 
@@ -46,6 +47,25 @@ import Testing
             let pattern = /AsyncNetTools \d+\.\d+\.\d+ \(Unicode \d+\.\d+ names\)\n/
             #expect(run.standardOutput.wholeMatch(of: pattern) != nil, "\(arguments): \(run.standardOutput)")
         }
+    }
+
+    /// `web` and `tcp` run `mojifinder-server` from mojifinder's own folder; a
+    /// copy of mojifinder alone says so instead of dying or serving nothing.
+    @Test func webWithoutItsServerProgramExitsOneAndSaysWhy() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mojifinder-alone-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let alone = folder.appendingPathComponent("mojifinder").path
+        try FileManager.default.copyItem(atPath: try builtProduct("mojifinder"), toPath: alone)
+        for subcommand in ["web", "tcp"] {
+            let run = try await runProcess(alone, [subcommand, "--port", "0"], timeout: .seconds(30))
+            #expect(run.exitCode == 1)
+            #expect(run.standardOutput.isEmpty)
+            #expect(
+                run.standardError == "Error: cannot run \(folder.path)/mojifinder-server: No such file or directory\n")
+        }
+        // Options are still checked first, as usage errors.
+        #expect(try await runProcess(alone, ["web", "--port", "70000"], timeout: .seconds(30)).exitCode == 64)
     }
 
     @Test func helpExplainsTheTool() async throws {

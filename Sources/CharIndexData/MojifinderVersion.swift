@@ -1,6 +1,5 @@
 import AsyncSupport
 import CharIndex
-import CharIndexData
 
 extension PackageVersion {
     /// mojifinder's `--version` and its web server's `/version`: the package

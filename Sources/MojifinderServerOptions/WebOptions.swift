@@ -1,14 +1,12 @@
 import ArgumentParser
-import AsyncSupport
 import CommandLineSupport
-import Hummingbird
 import Logging
-import MojiWeb
-import ServerMetrics
-import ServiceLifecycle
 
-struct Web: AsyncParsableCommand, AppArguments {
-    static let configuration = CommandConfiguration(
+extension CommandConfiguration {
+    /// `mojifinder web`: its name and help, the same in `mojifinder`, which
+    /// checks the options and shows the help, and in `mojifinder-server`, which serves.
+    public static let web = CommandConfiguration(
+        commandName: "web",
         abstract: "Serve the search page and a JSON API over HTTP.",
         discussion: """
             Open http://127.0.0.1:8000 for the page; GET /search?q=cat%20face answers \
@@ -26,29 +24,33 @@ struct Web: AsyncParsableCommand, AppArguments {
               curl 'http://127.0.0.1:8000/search?q=cat%20face'
             """
     )
+}
 
+/// The options of `mojifinder web`, checked against their documented ranges.
+public struct WebCommandOptions: ParsableArguments, Sendable {
     @Option(name: .long, help: "Address to listen on: an IP address or a host name.")
-    var host = "127.0.0.1"
+    public var host = "127.0.0.1"
 
     @Option(name: .shortAndLong, help: "Port to listen on, 0-65535; 0 picks a free one (the start line shows it).")
-    var port = 8000
+    public var port = 8000
 
     @Option(
         name: .customLong("log-level"),
         help: "trace, debug, info (logs every request), notice (start and stop only), warning, error or critical.")
-    var logLevelName = "info"
+    public var logLevelName = "info"
 
     @Option(
         name: .long, help: "How many encoded /search answers to keep in memory, 0-1,000,000; 0 turns the cache off.")
-    var cacheEntries = 1024
+    public var cacheEntries = 1024
 
     @Option(help: "Seconds to finish the requests in progress after SIGINT or SIGTERM before cutting them, 0-86,400.")
-    var gracePeriod = 10.0
+    public var gracePeriod = 10.0
 
-    var hostname: String { host }
-    var logLevel: Logger.Level { Logger.Level(rawValue: logLevelName) ?? .info }
+    public init() {}
 
-    func validate() throws {
+    public var logLevel: Logger.Level { Logger.Level(rawValue: logLevelName) ?? .info }
+
+    public func validate() throws {
         try OptionRange.check("--port", port, in: 0...65535)
         try OptionRange.check("--cache-entries", cacheEntries, in: 0...1_000_000)
         try OptionRange.check("--grace-period", gracePeriod, in: 0...86_400)
@@ -56,22 +58,5 @@ struct Web: AsyncParsableCommand, AppArguments {
             throw ValidationError(
                 "--log-level must be one of: \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
-    }
-
-    func run() async throws {
-        let metrics = ServerMetrics()
-        let app = try buildApplication(self, metrics: metrics)
-        var logger = Logger(label: "mojifinder-web")
-        logger.logLevel = .error
-        var configuration = ServiceGroupConfiguration(
-            services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
-        configuration.maximumGracefulShutdownDuration = .seconds(clamping: gracePeriod)
-        let group = ServiceGroup(configuration: configuration)
-        do {
-            try await metrics.scope { try await group.run() }
-        } catch is CancellationError {
-            // The grace period ran out and the requests left were cut: still a requested stop.
-        }
-        await LogLineWriter.standardOutput.flush()
     }
 }

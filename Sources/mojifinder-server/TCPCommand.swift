@@ -1,0 +1,55 @@
+import ArgumentParser
+import AsyncSupport
+import CharIndex
+import CharIndexData
+import Foundation
+import Logging
+import MojiTCP
+import MojifinderServerOptions
+import NIOCore
+import ServerMetrics
+import ServiceLifecycle
+
+/// `mojifinder tcp`, run in place of `mojifinder` once it has checked the options.
+struct TCP: AsyncParsableCommand {
+    static let configuration = CommandConfiguration.tcp
+
+    @OptionGroup var options: TCPCommandOptions
+
+    func run() async throws {
+        let (host, port, metricsPort) = (options.host, options.port, options.metricsPort)
+        writeUnbuffered("Building index.\n")
+        let limits = TCPServer.Limits(
+            maxLineLength: options.maxLineLength,
+            idleTimeout: TimeAmount(Duration.seconds(clamping: options.idleTimeout)),
+            maxConnections: options.maxConnections
+        )
+        let metrics = ServerMetrics()
+        let server = TCPServer(index: InvertedIndex.unicode, host: host, port: port, limits: limits, metrics: metrics)
+        var logger = Logger(label: "mojifinder.tcp")
+        logger.logLevel = .critical
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: server)]
+        if let metricsPort {
+            let listener = metricsListener(metrics, host: host, port: metricsPort, logger: logger) { port in
+                writeUnbuffered("Metrics on http://\(host):\(port)/metrics\n")
+            }
+            services.append(.init(service: listener))
+        }
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: services,
+                gracefulShutdownSignals: [.sigint, .sigterm],
+                logger: logger
+            )
+        )
+        do {
+            try await group.run()
+        } catch let error as MojiTCPError {
+            writeUnbuffered("Error: \(error)\n", to: STDERR_FILENO)
+            throw ExitCode.failure
+        }
+        // After the log lines, and like them never blocking: a stdout nobody reads must not keep the server alive.
+        LogLineWriter.standardOutput.append("Server shut down.")
+        await LogLineWriter.standardOutput.flush()
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import AsyncSupport
+import Hummingbird
+import Logging
+import MojiWeb
+import MojifinderServerOptions
+import ServerMetrics
+import ServiceLifecycle
+
+/// `mojifinder web`, run in place of `mojifinder` once it has checked the options.
+struct Web: AsyncParsableCommand, AppArguments {
+    static let configuration = CommandConfiguration.web
+
+    @OptionGroup var options: WebCommandOptions
+
+    var hostname: String { options.host }
+    var port: Int { options.port }
+    var logLevel: Logger.Level { options.logLevel }
+    var cacheEntries: Int { options.cacheEntries }
+
+    func run() async throws {
+        let metrics = ServerMetrics()
+        let app = try buildApplication(self, metrics: metrics)
+        var logger = Logger(label: "mojifinder-web")
+        logger.logLevel = .error
+        var configuration = ServiceGroupConfiguration(
+            services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        configuration.maximumGracefulShutdownDuration = .seconds(clamping: options.gracePeriod)
+        let group = ServiceGroup(configuration: configuration)
+        do {
+            try await metrics.scope { try await group.run() }
+        } catch is CancellationError {
+            // The grace period ran out and the requests left were cut: still a requested stop.
+        }
+        await LogLineWriter.standardOutput.flush()
+    }
+}
