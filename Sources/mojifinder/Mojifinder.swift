@@ -126,5 +126,17 @@ struct TCP: ParsableCommand {
 /// process's arguments as they are and takes over its process id, streams
 /// and signals.
 private func runServer() throws -> Never {
-    try SiblingProgram("mojifinder-server").replaceProcess(arguments: Array(CommandLine.arguments.dropFirst()))
+    do {
+        try SiblingProgram("mojifinder-server").replaceProcess(arguments: Array(CommandLine.arguments.dropFirst()))
+    } catch {
+        throw ServerNotRunnable(reason: "\(error)")
+    }
+}
+
+/// Says how to get the server, since `swift run mojifinder` builds only this program.
+struct ServerNotRunnable: Error, CustomStringConvertible {
+    let reason: String
+    var description: String {
+        "\(reason). Build it with `swift build --product mojifinder-server` (scripts/install installs both)."
+    }
 }

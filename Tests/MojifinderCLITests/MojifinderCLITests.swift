@@ -62,7 +62,9 @@ import Testing
             #expect(run.exitCode == 1)
             #expect(run.standardOutput.isEmpty)
             #expect(
-                run.standardError == "Error: cannot run \(folder.path)/mojifinder-server: No such file or directory\n")
+                run.standardError
+                    == "Error: cannot run \(folder.path)/mojifinder-server: No such file or directory."
+                    + " Build it with `swift build --product mojifinder-server` (scripts/install installs both).\n")
         }
         // Options are still checked first, as usage errors.
         #expect(try await runProcess(alone, ["web", "--port", "70000"], timeout: .seconds(30)).exitCode == 64)
