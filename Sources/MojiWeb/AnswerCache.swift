@@ -46,15 +46,3 @@ final class AnswerCache: Sendable {
         entries?.set(Int64(answers.store(answer, for: key)))
     }
 }
-
-/// Keeps the bytes a response body writes.
-final class BodyCollector: ResponseBodyWriter {
-    var buffer = ByteBuffer()
-
-    func write(_ buffer: ByteBuffer) async throws {
-        var buffer = buffer
-        self.buffer.writeBuffer(&buffer)
-    }
-
-    func finish(_ trailingHeaders: HTTPFields?) async throws {}
-}

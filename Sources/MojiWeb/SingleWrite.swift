@@ -19,3 +19,15 @@ struct SingleWriteMiddleware<Context: RequestContext>: RouterMiddleware {
         return response
     }
 }
+
+/// Keeps the bytes a response body writes.
+final class BodyCollector: ResponseBodyWriter {
+    var buffer = ByteBuffer()
+
+    func write(_ buffer: ByteBuffer) async throws {
+        var buffer = buffer
+        self.buffer.writeBuffer(&buffer)
+    }
+
+    func finish(_ trailingHeaders: HTTPFields?) async throws {}
+}
