@@ -1,5 +1,4 @@
 import AsyncSupport
-import HTTPTypes
 import Hummingbird
 import Prometheus
 import ServerMetrics
