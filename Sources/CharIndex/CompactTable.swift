@@ -12,56 +12,74 @@
 /// Text rather than binary so that the build-time generator can embed it in a
 /// Swift string literal, which the compiler reads in milliseconds, where an
 /// array literal of the same size would take minutes to type-check.
+///
+/// Two ways to read it. As loaded, nothing is copied or decoded: a lookup is
+/// a binary search over the text's bytes and decodes one line, which is all
+/// a one-query process such as `mojifinder cat face` needs (copying the
+/// 540 kB table and indexing its lines was a fifth of that process).
+/// `preloaded()` decodes every line once, for a server, where decoding each
+/// word's line again at every query was most of the search's cost.
 struct CompactTable: Sendable {
-    private let bytes: [UInt8]
-    private let lineStarts: [Int32]
-    /// The number of word lines; the short-prefix lines follow them.
-    private(set) var wordCount = 0
-    /// The one-letter prefix sets, indexed by the letter's byte, decoded once
-    /// here rather than at each query: they are the largest (up to 2,400
-    /// ranges), and a search as you type meets them first.
-    private var oneLetterSets: [ScalarSet?] = []
+    private let text: TableText
+    /// Where the short-prefix lines start: the end of the word lines.
+    private let wordsEnd: Int
+    /// Every line decoded, when preloaded.
+    private let decoded: Decoded?
+
+    private struct Decoded {
+        /// Each word's set.
+        var words: [String: ScalarSet] = [:]
+        /// The set of each short prefix, keyed without its `~`.
+        var prefixes: [String: ScalarSet] = [:]
+    }
 
     /// Starts the key of a short-prefix line.
     static let prefixMarker = UInt8(ascii: "~")
     /// Prefixes up to this many letters have a line of their own.
     static let shortPrefixLength = 2
 
+    /// A table read in place from the bytes of a string literal.
+    init(static literal: StaticString) {
+        self.init(text: TableText(literal))
+    }
+
+    /// A table over a copy of `encoded`.
     init(encoded: some Collection<UInt8>) {
-        bytes = Array(encoded)
-        let starts = bytes.withUnsafeBufferPointer(Self.lineStarts)
-        lineStarts = starts
-        wordCount = [Self.prefixMarker].withUnsafeBufferPointer { firstLine(notBelow: $0, in: 0..<starts.count) }
-        var sets = [ScalarSet?](repeating: nil, count: 256)
-        for line in wordCount..<starts.count {
-            let (key, payload) = split(line: line)
-            // `~X`, the line of the one-letter prefix X.
-            if key.count == 2 { sets[Int(bytes[key.upperBound - 1])] = decode(payload) }
-        }
-        oneLetterSets = sets
+        self.init(text: TableText(copying: encoded))
     }
 
-    /// Where each line of `text` starts. A plain loop over the buffer, which
-    /// the optimizer keeps free of per-byte checks: this scan of 540 kB was
-    /// the largest part of loading the index in a `mojifinder cat face` process.
-    private static func lineStarts(_ text: UnsafeBufferPointer<UInt8>) -> [Int32] {
-        guard !text.isEmpty else { return [] }
-        var starts: [Int32] = [0]
-        starts.reserveCapacity(text.count / 16)
-        for offset in 0..<(text.count - 1) where text[offset] == UInt8(ascii: "\n") {
-            starts.append(Int32(offset + 1))
-        }
-        return starts
+    private init(text: TableText, decoded: Decoded? = nil) {
+        self.text = text
+        self.decoded = decoded
+        wordsEnd = [Self.prefixMarker].withUnsafeBufferPointer { text.firstLine(notBelow: $0, in: 0..<text.count) }
     }
 
-    private var wordLines: Range<Int> { 0..<wordCount }
+    /// This table with every line decoded, so that a lookup only finds a set.
+    func preloaded() -> CompactTable {
+        var decoded = Decoded()
+        var line = 0
+        while line < text.count {
+            let (key, payload, next) = text.split(lineAt: line)
+            if line < wordsEnd {
+                decoded.words[text.string(key)] = text.decode(payload)
+            } else {
+                decoded.prefixes[text.string(key.dropFirst())] = text.decode(payload)
+            }
+            line = next
+        }
+        return CompactTable(text: text, decoded: decoded)
+    }
+
+    /// The number of word lines.
+    var wordCount: Int { text.lineCount(in: 0..<wordsEnd) }
 
     /// The set for `word`, which must already be an index word (uppercased).
     func entries(_ word: String) -> ScalarSet {
+        if let decoded { return decoded.words[word] ?? ScalarSet() }
         var word = word
         return word.withUTF8 { key in
-            guard let payload = find(key, in: wordLines) else { return ScalarSet() }
-            return decode(payload)
+            guard let payload = text.find(key, in: 0..<wordsEnd) else { return ScalarSet() }
+            return text.decode(payload)
         }
     }
 
@@ -70,13 +88,14 @@ struct CompactTable: Sendable {
     /// letters, else the union over the run of the sorted table that the
     /// prefix starts, found by binary search.
     func entries(prefix: String) -> ScalarSet {
+        let isShort = (1...Self.shortPrefixLength).contains(prefix.utf8.count)
+        if isShort, let decoded, let set = decoded.prefixes[prefix] { return set }
         var prefix = prefix
         return prefix.withUTF8 { key in
-            if key.count == 1, let set = oneLetterSets[Int(key[0])] { return set }
-            if (1...Self.shortPrefixLength).contains(key.count) {
+            if isShort, decoded == nil {
                 let lineKey = [Self.prefixMarker] + key
-                let payload = lineKey.withUnsafeBufferPointer { find($0, in: wordCount..<lineStarts.count) }
-                if let payload { return decode(payload) }
+                let payload = lineKey.withUnsafeBufferPointer { text.find($0, in: wordsEnd..<text.count) }
+                if let payload { return text.decode(payload) }
             }
             // Also reached when no word has a short prefix, at the cost of one binary search.
             return union(ofWordsStartingWith: key)
@@ -85,82 +104,26 @@ struct CompactTable: Sendable {
 
     private func union(ofWordsStartingWith key: UnsafeBufferPointer<UInt8>) -> ScalarSet {
         var ranges: [ClosedRange<UInt32>] = []
-        var line = firstLine(notBelow: key, in: wordLines)
-        while line < wordCount {
-            let (word, payload) = split(line: line)
-            guard bytes[word].starts(with: key) else { break }
-            decode(payload, into: &ranges)
-            line += 1
+        var line = text.firstLine(notBelow: key, in: 0..<wordsEnd)
+        while line < wordsEnd {
+            let (word, payload, next) = text.split(lineAt: line)
+            guard text.bytes[word].starts(with: key) else { break }
+            text.decode(payload, into: &ranges)
+            line = next
         }
         return ScalarSet(merging: ranges)
     }
 
-    /// The first line in `lines` whose key is not below `key`.
-    private func firstLine(notBelow key: UnsafeBufferPointer<UInt8>, in lines: Range<Int>) -> Int {
-        var low = lines.lowerBound
-        var high = lines.upperBound
-        while low < high {
-            let mid = (low + high) / 2
-            if compare(bytes[split(line: mid).word], key) == .less { low = mid + 1 } else { high = mid }
-        }
-        return low
-    }
-
     /// Every word with its set, in word order (for tests and tools).
     func allEntries() -> [(word: String, set: ScalarSet)] {
-        wordLines.map { line in
-            let (word, payload) = split(line: line)
-            return (String(decoding: bytes[word], as: UTF8.self), decode(payload))
+        var entries: [(word: String, set: ScalarSet)] = []
+        var line = 0
+        while line < wordsEnd {
+            let (word, payload, next) = text.split(lineAt: line)
+            entries.append((text.string(word), text.decode(payload)))
+            line = next
         }
-    }
-
-    private func split(line: Int) -> (word: Range<Int>, payload: Range<Int>) {
-        let start = Int(lineStarts[line])
-        let end = line + 1 < lineStarts.count ? Int(lineStarts[line + 1]) - 1 : bytes.count - 1
-        var space = start
-        while bytes[space] != UInt8(ascii: " ") { space += 1 }
-        return (start..<space, (space + 1)..<end)
-    }
-
-    private func find(_ key: UnsafeBufferPointer<UInt8>, in lines: Range<Int>) -> Range<Int>? {
-        let line = firstLine(notBelow: key, in: lines)
-        guard line < lines.upperBound else { return nil }
-        let (word, payload) = split(line: line)
-        return compare(bytes[word], key) == .equal ? payload : nil
-    }
-
-    private enum Order { case less, equal, greater }
-
-    private func compare(_ a: ArraySlice<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Order {
-        for (x, y) in zip(a, b) where x != y { return x < y ? .less : .greater }
-        return a.count == b.count ? .equal : (a.count < b.count ? .less : .greater)
-    }
-
-    private func decode(_ payload: Range<Int>) -> ScalarSet {
-        var ranges: [ClosedRange<UInt32>] = []
-        decode(payload, into: &ranges)
-        return ScalarSet(ranges: ranges)
-    }
-
-    /// Appends the ranges of `payload` to `ranges`.
-    private func decode(_ payload: Range<Int>, into ranges: inout [ClosedRange<UInt32>]) {
-        var position = payload.lowerBound
-        var next: UInt32 = 0
-        func varint() -> UInt32 {
-            var value: UInt32 = 0
-            while true {
-                let digit = VarintAlphabet.decode[Int(bytes[position])]
-                position += 1
-                value = value << 5 | UInt32(digit & 31)
-                if digit & 32 == 0 { return value }
-            }
-        }
-        while position < payload.upperBound {
-            let start = next + varint()
-            let end = start + varint()
-            ranges.append(start...end)
-            next = end + 2  // ranges are never adjacent, so the smallest gap is 1
-        }
+        return entries
     }
 
     /// Encodes word sets into the table's text form: the words in order, then
@@ -188,31 +151,5 @@ struct CompactTable: Sendable {
             out.append(UInt8(ascii: "\n"))
         }
         return String(decoding: out, as: UTF8.self)
-    }
-}
-
-/// Base-32 digits, most significant first: the last digit of a number comes
-/// from one alphabet, the others from a second. Neither contains a quote,
-/// backslash, `#`, space or newline, so the text is safe in a raw string literal.
-enum VarintAlphabet {
-    static let last = Array("abcdefghijklmnopqrstuvwxyz012345".utf8)
-    static let more = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ6789+/".utf8)
-
-    /// Byte → digit value, with bit 5 set for a digit that is not the last.
-    static let decode: [UInt8] = {
-        var table = [UInt8](repeating: 0, count: 256)
-        for (value, byte) in last.enumerated() { table[Int(byte)] = UInt8(value) }
-        for (value, byte) in more.enumerated() { table[Int(byte)] = UInt8(value) | 32 }
-        return table
-    }()
-
-    static func append(_ value: UInt32, to out: inout [UInt8]) {
-        var digits: [UInt8] = [last[Int(value & 31)]]
-        var rest = value >> 5
-        while rest > 0 {
-            digits.append(more[Int(rest & 31)])
-            rest >>= 5
-        }
-        out.append(contentsOf: digits.reversed())
     }
 }

@@ -45,7 +45,7 @@ public func buildApplication(_ args: some AppArguments, metrics: ServerMetrics =
     var logger = Logger.lines(label: "mojifinder-web", level: args.logLevel)
     logger.logLevel = args.logLevel
     // Load the index now, not on the first request.
-    let finder = Finder(index: .unicode)
+    let finder = Finder(index: .unicodePreloaded)
     logger.debug("index of \(finder.index.wordCount) words, Unicode \(InvertedIndex.unicodeVersion)")
     let router = try buildRouter(
         finder: finder, logRequests: args.logLevel <= .info, cacheEntries: args.cacheEntries, metrics: metrics)

@@ -25,7 +25,8 @@ struct TCP: AsyncParsableCommand {
             maxConnections: options.maxConnections
         )
         let metrics = ServerMetrics()
-        let server = TCPServer(index: InvertedIndex.unicode, host: host, port: port, limits: limits, metrics: metrics)
+        let server = TCPServer(
+            index: InvertedIndex.unicodePreloaded, host: host, port: port, limits: limits, metrics: metrics)
         var logger = Logger(label: "mojifinder.tcp")
         logger.logLevel = .critical
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: server)]
