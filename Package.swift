@@ -180,6 +180,8 @@ let package = Package(
         .executableTarget(
             name: "moji-tcp-load",
             dependencies: [
+                "CharIndex",
+                "CharIndexData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -4,8 +4,8 @@ import NIOPosix
 
 /// Load client for `mojifinder tcp`: many concurrent sessions sending queries,
 /// or many idle sessions held open for a soak. Loopback by default. With
-/// `--fixed-answer-server` it is instead the benchmark's floor: a line server
-/// that answers every query with the same bytes.
+/// `--fixed-answer-server` or `--mix-answer-server` it is instead one of the
+/// benchmark's floors: a line server that answers from bytes made before.
 @main
 struct MojiTCPLoad: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,14 +26,20 @@ struct MojiTCPLoad: AsyncParsableCommand {
             "Serve instead of load: answer every line on --host and --port (0 picks a free one) with a fixed 1.8 kB answer, until killed."
     )
     var fixedAnswerServer = false
+    @Flag(
+        help:
+            "Serve instead of load, like --fixed-answer-server, but answer each query of the load's mix with the bytes mojifinder tcp sends for it, made at start: the same payload."
+    )
+    var mixAnswerServer = false
 
     static let words = [
         "cat face", "chess black", "sun", "moon", "heart", "arrow up", "smiling", "hand", "snow", "music",
     ]
 
     func run() async throws {
-        if fixedAnswerServer {
-            try await FixedAnswerServer.serve(host: host, port: port)
+        if fixedAnswerServer || mixAnswerServer {
+            try await FixedAnswerServer.serve(
+                host: host, port: port, answers: mixAnswerServer ? try Self.mixAnswers() : [:])
             return
         }
         let address = try SocketAddress(ipAddress: host, port: port)
