@@ -5,9 +5,10 @@ import Synchronization
 /// a cost such as bytes, or both; when the next value would not fit, it starts
 /// over: simple, and a server's popular keys come back quickly.
 public final class StartOverCache<Value: Sendable>: Sendable {
-    private struct Contents {
-        var values: [String: Value] = [:]
-        var cost = 0
+    @usableFromInline struct Contents {
+        @usableFromInline var values: [String: Value] = [:]
+        @usableFromInline var cost = 0
+        @usableFromInline init() {}
     }
 
     /// At most this many values; 0 keeps nothing.
@@ -15,7 +16,7 @@ public final class StartOverCache<Value: Sendable>: Sendable {
     /// At most this total cost; a value costing more than this is not kept.
     public let maxCost: Int
     private let cost: @Sendable (Value) -> Int
-    private let contents = Mutex(Contents())
+    @usableFromInline let contents = Mutex(Contents())
 
     public init(maxEntries: Int = .max, maxCost: Int = .max, cost: @escaping @Sendable (Value) -> Int = { _ in 0 }) {
         self.maxEntries = max(0, maxEntries)
@@ -26,7 +27,9 @@ public final class StartOverCache<Value: Sendable>: Sendable {
     public var count: Int { contents.withLock { $0.values.count } }
     public var totalCost: Int { contents.withLock { $0.cost } }
 
-    public func value(for key: String) -> Value? {
+    // Inlinable, so that a server's lookup is specialized for its `Value`:
+    // unspecialized, each one looked up generic metadata at run time.
+    @inlinable public func value(for key: String) -> Value? {
         contents.withLock { $0.values[key] }
     }
 

@@ -11,6 +11,10 @@ func sessionQuery(from line: some Collection<UInt8>) -> String? {
 }
 
 /// Python's `str.strip` also strips the information separators U+001C…U+001F.
+/// ASCII is decided here: the Unicode property lookup was a busy server's
+/// largest cost in reading a line.
 private func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.properties.isWhitespace || (0x1C...0x1F).contains(scalar.value)
+    let value = scalar.value
+    if value < 0x80 { return value == 0x20 || (0x09...0x0D).contains(value) || (0x1C...0x1F).contains(value) }
+    return scalar.properties.isWhitespace
 }

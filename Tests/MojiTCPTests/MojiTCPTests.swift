@@ -289,5 +289,12 @@ struct MojiTCPTests {
         #expect(TCPServer.query(from: ByteBuffer(string: " \t cat  face \u{1F} ")) == "cat  face")
         #expect(TCPServer.query(from: ByteBuffer(string: "   ")) == "")
         #expect(TCPServer.query(from: ByteBuffer(bytes: [0xC3])) == nil)
+        // Python's str.strip: Unicode white space and U+001C…U+001F, ASCII or not.
+        for value in Array(0x01..<0x80) + [0x85, 0xA0, 0x1680, 0x2028, 0x3000, 0xFEFF] {
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+            let strips = scalar.properties.isWhitespace || (0x1C...0x1F).contains(value)
+            let line = "\(scalar)x\(scalar)"
+            #expect(TCPServer.query(from: ByteBuffer(string: line)) == (strips ? "x" : line), "U+\(value)")
+        }
     }
 }
