@@ -1,6 +1,9 @@
-// libFuzzer target: the query string of `GET /search?...` as any client sends it.
+// libFuzzer target: the query string of `GET /search?...` as any client
+// sends it, through the percent decoder and through `SearchRequest.parse`,
+// the one validation every request gets.
 
 import AsyncSupport
+import CharIndex
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
@@ -20,6 +23,7 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         let json = problem.json
         if !json.hasPrefix("{\"detail\":[{") || !json.hasSuffix("}]}") { fatalError("bad 422 body \(json)") }
     }
+    checkSearchRequest("/search?" + text)
     // Any text, encoded, decodes back to itself (with and without '+' as space).
     if percentDecoded(percentEncode(text)[...]) != text
         || percentDecoded(percentEncode(text)[...], plusIsSpace: true) != text
@@ -27,4 +31,22 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         fatalError("percentEncode/percentDecoded disagree on \(text.debugDescription)")
     }
     return 0
+}
+
+/// A request either parses, to the last `q` and a key that depends only on
+/// what the answer depends on, or fails with a 422 body that is JSON-shaped.
+func checkSearchRequest(_ target: String) {
+    switch SearchRequest.parse(target) {
+    case .success(let request):
+        guard case .success(let qs) = queryValues("q", in: target), qs.last == request.q else {
+            fatalError("parsed q is not the last q of \(target.debugDescription)")
+        }
+        if request.q.unicodeScalars.count > ValidationProblem.maxQueryLength { fatalError("a too long q was accepted") }
+        guard case .success(let again) = SearchRequest.parse(target), again.answerKey == request.answerKey else {
+            fatalError("parsing \(target.debugDescription) twice differs")
+        }
+    case .failure(let problem):
+        let json = problem.json
+        if !json.hasPrefix("{\"detail\":[{") || !json.hasSuffix("}]}") { fatalError("bad 422 body \(json)") }
+    }
 }
