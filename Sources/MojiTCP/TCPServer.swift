@@ -102,7 +102,8 @@ public struct TCPServer: Sendable {
             throw MojiTCPError.cannotListen(address: "\(host):\(port)", reason: "\(error)")
         }
         let bound = server.channel.localAddress
-        log.info("\(Messages.serving(describe(bound)))")
+        // `notice`, so that it is the one line left at `--log-level notice`.
+        log.notice("\(Messages.serving(describe(bound)))")
         onBound(bound?.port ?? port)
 
         // Cancellation is how the server is asked to stop. It must not reach

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CommandLineSupport
+import Logging
 
 extension CommandConfiguration {
     /// `mojifinder tcp`: its name and help, the same in `mojifinder`, which
@@ -48,7 +49,16 @@ public struct TCPCommandOptions: ParsableArguments, Sendable {
     )
     public var metricsPort: Int?
 
+    @Option(
+        name: .customLong("log-level"),
+        help:
+            "trace, debug, info (logs every query and connection), notice (the start line only), warning, error or critical."
+    )
+    public var logLevelName = "info"
+
     public init() {}
+
+    public var logLevel: Logger.Level { LogLevelName.level(logLevelName) }
 
     public func validate() throws {
         try OptionRange.check("--port", port, in: 0...65535)
@@ -56,5 +66,6 @@ public struct TCPCommandOptions: ParsableArguments, Sendable {
         try OptionRange.check("--max-line-length", maxLineLength, in: 1...1_048_576)
         try OptionRange.check("--idle-timeout", idleTimeout, in: 0.001...86_400)
         try OptionRange.check("--max-connections", maxConnections, in: 1...100_000)
+        try LogLevelName.check(logLevelName)
     }
 }

@@ -48,15 +48,12 @@ public struct WebCommandOptions: ParsableArguments, Sendable {
 
     public init() {}
 
-    public var logLevel: Logger.Level { Logger.Level(rawValue: logLevelName) ?? .info }
+    public var logLevel: Logger.Level { LogLevelName.level(logLevelName) }
 
     public func validate() throws {
         try OptionRange.check("--port", port, in: 0...65535)
         try OptionRange.check("--cache-entries", cacheEntries, in: 0...1_000_000)
         try OptionRange.check("--grace-period", gracePeriod, in: 0...86_400)
-        guard Logger.Level(rawValue: logLevelName) != nil else {
-            throw ValidationError(
-                "--log-level must be one of: \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")).")
-        }
+        try LogLevelName.check(logLevelName)
     }
 }

@@ -26,7 +26,8 @@ struct TCP: AsyncParsableCommand {
         )
         let metrics = ServerMetrics()
         let server = TCPServer(
-            index: InvertedIndex.unicodePreloaded, host: host, port: port, limits: limits, metrics: metrics)
+            index: InvertedIndex.unicodePreloaded, host: host, port: port, limits: limits,
+            log: .lines(label: "mojifinder.tcp", level: options.logLevel), metrics: metrics)
         var logger = Logger(label: "mojifinder.tcp")
         logger.logLevel = .critical
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: server)]

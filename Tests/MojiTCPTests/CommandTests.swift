@@ -47,6 +47,36 @@ struct TCPCommandTests {
         #expect(try await server.stop(with: SIGTERM) == 0)
     }
 
+    @Test("--log-level notice keeps the start line and drops the per-query and per-connection lines")
+    func quietLog() async throws {
+        let server = try BackgroundProcess(product: "mojifinder", ["tcp", "--port", "0", "--log-level", "notice"])
+        let bound = try #require(
+            try await server.waitForOutput(#"Serving on 127\.0\.0\.1:(\d+)\."#).flatMap { Int($0) },
+            "no 'Serving on' line in \(server.standardOutput.debugDescription)")
+        try await withClient(port: bound) { (client: inout Client) async throws in
+            #expect(try await client.read() == "?> ")
+            try await client.send("cat face\r\n")
+            #expect(try await client.read() == expectedAnswer("cat face"))
+        }
+        server.signal(SIGTERM)
+        let ended = try await server.wait()
+        #expect(ended.exitCode == 0)
+        let lines = ended.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.first == "Building index.")
+        #expect(lines.dropFirst().first?.hasPrefix("Serving on 127.0.0.1:") == true)
+        #expect(lines.last == "Server shut down.")
+        #expect(lines.count == 3, "\(lines)")
+    }
+
+    @Test("an unknown --log-level is a usage error naming the levels", arguments: ["tcp", "web"])
+    func badLogLevel(subcommand: String) async throws {
+        for level in ["loud", "", "INFO ", "notice "] {
+            let result = try await runProduct("mojifinder", [subcommand, "--port", "0", "--log-level", level])
+            #expect(result.exitCode == 64, "\(level.debugDescription): \(result)")
+            #expect(result.standardError.contains("--log-level must be one of: trace, debug, info, notice"))
+        }
+    }
+
     @Test("a port in use exits 1 with an error on stderr")
     func portInUse() async throws {
         try await withServer { port, _ in
