@@ -70,8 +70,9 @@ struct CompactTable: Sendable {
         return CompactTable(text: text, decoded: decoded)
     }
 
-    /// The number of word lines.
-    var wordCount: Int { text.lineCount(in: 0..<wordsEnd) }
+    /// The number of word lines: counted in the text unless preloaded, so
+    /// that reading the table in place costs nothing up front.
+    var wordCount: Int { decoded?.words.count ?? text.lineCount(in: 0..<wordsEnd) }
 
     /// The set for `word`, which must already be an index word (uppercased).
     func entries(_ word: String) -> ScalarSet {

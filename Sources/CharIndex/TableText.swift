@@ -55,9 +55,15 @@ struct TableText: @unchecked Sendable {
     /// The key and payload of the line starting at `start`, and where the next line starts.
     func split(lineAt start: Int) -> (key: Range<Int>, payload: Range<Int>, next: Int) {
         let keyEnd = self.keyEnd(lineAt: start)
-        var end = keyEnd
-        while end < bytes.count, bytes[end] != Self.newline { end += 1 }
+        let end = lineEnd(from: keyEnd)
         return (start..<keyEnd, min(keyEnd + 1, end)..<end, min(end + 1, bytes.count))
+    }
+
+    /// The newline at or after `position` (or the end of the text).
+    private func lineEnd(from position: Int) -> Int {
+        var end = position
+        while end < bytes.count, bytes[end] != Self.newline { end += 1 }
+        return end
     }
 
     private func keyEnd(lineAt start: Int) -> Int {
@@ -78,7 +84,7 @@ struct TableText: @unchecked Sendable {
             while start > low, bytes[start - 1] != Self.newline { start -= 1 }
             let keyEnd = self.keyEnd(lineAt: start)
             if compare(start..<keyEnd, key) == .less {
-                low = split(lineAt: start).next
+                low = min(lineEnd(from: keyEnd) + 1, bytes.count)
             } else {
                 high = start
             }
