@@ -47,8 +47,14 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
-        // Shared by every tool: bounded concurrency, the output writer, the log
-        // handler, percent-decoding, JSON strings and seconds as durations.
+        // Text helpers with no dependencies: the one JSON string escaper,
+        // percent-decoding, trimming, seconds as durations, the one hash.
+        .target(name: "TextSupport"),
+        .testTarget(name: "TextSupportTests", dependencies: ["TextSupport"]),
+        // The package version, read by every tool's --version and every server.
+        .target(name: "PackageVersion"),
+        // Shared by the tools that run concurrently: bounded concurrency, the
+        // output writer and the log handler.
         .target(name: "AsyncSupport", dependencies: [.product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "AsyncSupportTests", dependencies: ["AsyncSupport"]),
         // The runnable snippets of docs/asyncio-to-swift.md; scripts/check-guide keeps the two in step.
@@ -69,16 +75,13 @@ let package = Package(
             dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
-        // What the servers share for operations: a Prometheus registry per
-        // server and its GET /metrics route.
+        // A Prometheus registry per server; the program that serves it wires
+        // its GET /metrics route.
         .target(
             name: "ServerMetrics",
             dependencies: [
                 .product(name: "CoreMetrics", package: "swift-metrics"),
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
 
@@ -97,12 +100,16 @@ let package = Package(
         .testTarget(name: "CLIRobustnessTests", dependencies: ["AsyncSupport", "TestSupport"]),
 
         // mojifinder: inverted index of Unicode names, CLI, web and TCP front ends.
-        .target(name: "CharIndex", dependencies: ["AsyncSupport"]),
+        .target(name: "CharIndex"),
         .executableTarget(name: "charindex-gen", dependencies: ["CharIndex"]),
         .plugin(name: "EmbedCharIndex", capability: .buildTool(), dependencies: ["charindex-gen"]),
         // The full index, generated at build time by the plugin above.
-        .target(name: "CharIndexData", dependencies: ["AsyncSupport", "CharIndex"], plugins: ["EmbedCharIndex"]),
+        .target(name: "CharIndexData", dependencies: ["CharIndex"], plugins: ["EmbedCharIndex"]),
         .testTarget(name: "CharIndexTests", dependencies: ["CharIndex", "CharIndexData"]),
+        // The answers every front end gives: result lines, the one details
+        // JSON, and the one answer cache keyed by the canonical query.
+        .target(name: "MojiAnswers", dependencies: ["CharIndex", "TextSupport"]),
+        .testTarget(name: "MojiAnswersTests", dependencies: ["CharIndex", "MojiAnswers"]),
         .testTarget(name: "MojifinderCLITests", dependencies: ["mojifinder", "TestSupport"]),
         // mojifinder search and identify, and the options of web and tcp, which
         // run mojifinder-server in its place: a search loads no server code.
@@ -113,6 +120,8 @@ let package = Package(
                 "CommandLineSupport",
                 "CharIndex",
                 "CharIndexData",
+                "MojiAnswers",
+                "PackageVersion",
                 // Not "mojifinder-server": SwiftPM would build it, but would also link
                 // every library it uses into mojifinder, which is what the split avoids.
                 "MojifinderServerOptions",
@@ -135,11 +144,16 @@ let package = Package(
                 "AsyncSupport",
                 "CharIndex",
                 "CharIndexData",
+                "HTTPRouting",
                 "MojifinderServerOptions",
                 "MojiTCP",
                 "MojiWeb",
+                "PackageVersion",
                 "ServerMetrics",
+                "TextSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -154,8 +168,8 @@ let package = Package(
             dependencies: [
                 "AsyncSupport",
                 "CharIndex",
-                "ServerMetrics",
-                .product(name: "Prometheus", package: "swift-prometheus"),
+                "MojiAnswers",
+                .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -168,9 +182,9 @@ let package = Package(
             dependencies: [
                 "TestSupport",
                 "MojiTCP",
+                "MojiAnswers",
                 "CharIndex",
                 "CharIndexData",
-                "ServerMetrics",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -182,6 +196,7 @@ let package = Package(
             dependencies: [
                 "CharIndex",
                 "CharIndexData",
+                "MojiAnswers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -208,6 +223,7 @@ let package = Package(
             name: "DomainProbeCLI",
             dependencies: [
                 "AsyncSupport",
+                "TextSupport",
                 "CommandLineSupport",
                 "DomainProbe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -229,32 +245,37 @@ let package = Package(
         .executableTarget(
             name: "blogdom",
             dependencies: [
-                "AsyncSupport", "DomainProbeCLI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "AsyncSupport", "DomainProbeCLI", "PackageVersion",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "domaincheck",
             dependencies: [
-                "AsyncSupport", "DomainProbeCLI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "AsyncSupport", "DomainProbeCLI", "PackageVersion",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // HTTP method semantics shared by both Hummingbird servers: HEAD, 405 with Allow.
         .target(
             name: "HTTPRouting",
             dependencies: [
+                "ServerMetrics",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         // The chapter's 194 country codes and names, shared by flags and flags-server.
-        .target(name: "FlagCountries", dependencies: ["AsyncSupport"]),
+        .target(name: "FlagCountries", dependencies: ["TextSupport"]),
 
         // flags-server: the chapter's LOCAL, DELAY and ERROR flag servers in one binary.
         .target(
             name: "FlagsServer",
             dependencies: [
                 "AsyncSupport",
+                "PackageVersion",
+                "TextSupport",
                 "HTTPRouting",
                 "FlagCountries",
                 "ServerMetrics",
@@ -270,6 +291,8 @@ let package = Package(
             name: "flags-server",
             dependencies: [
                 "AsyncSupport",
+                "PackageVersion",
+                "TextSupport",
                 "CommandLineSupport",
                 "FlagsServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -278,7 +301,7 @@ let package = Package(
         .testTarget(
             name: "FlagsServerTests",
             dependencies: [
-                "AsyncSupport",
+                "PackageVersion",
                 "TestSupport",
                 "FlagCountries",
                 "FlagsServer",
@@ -294,6 +317,7 @@ let package = Package(
             name: "Flags",
             dependencies: [
                 "AsyncSupport",
+                "TextSupport",
                 "FlagCountries",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -305,6 +329,7 @@ let package = Package(
             name: "flags",
             dependencies: [
                 "AsyncSupport",
+                "PackageVersion",
                 "CommandLineSupport",
                 "Flags",
                 "FlagsServer",
@@ -332,7 +357,9 @@ let package = Package(
                 "AsyncSupport",
                 "HTTPRouting",
                 "CharIndex",
-                "CharIndexData",
+                "MojiAnswers",
+                "PackageVersion",
+                "TextSupport",
                 .product(name: "CompressNIO", package: "compress-nio"),
                 "ServerMetrics",
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -350,7 +377,7 @@ let package = Package(
         .testTarget(
             name: "MojiWebTests",
             dependencies: [
-                "AsyncSupport",
+                "PackageVersion",
                 "TestSupport",
                 "MojiWeb",
                 "CharIndex",

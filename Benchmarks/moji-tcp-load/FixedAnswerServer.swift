@@ -1,5 +1,6 @@
 import CharIndex
 import CharIndexData
+import MojiAnswers
 import NIOCore
 import NIOExtras
 import NIOPosix

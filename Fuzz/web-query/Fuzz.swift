@@ -2,16 +2,16 @@
 // sends it, through the percent decoder and through `SearchRequest.parse`,
 // the one validation every request gets.
 
-import AsyncSupport
 import CharIndex
+import TextSupport
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     guard let data, size > 0 else { return 0 }
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
-    switch queryValues("q", in: "/search?" + text) {
+    switch queryValues(["q"], in: "/search?" + text) {
     case .success(let values):
-        for value in values {
+        for value in values["q"] ?? [] {
             // What the decoder returns, encoded again, decodes to itself.
             if percentDecoded(percentEncode(value)[...]) != value {
                 fatalError("percent round trip changed \(value.debugDescription)")
@@ -38,11 +38,14 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
 func checkSearchRequest(_ target: String) {
     switch SearchRequest.parse(target) {
     case .success(let request):
-        guard case .success(let qs) = queryValues("q", in: target), qs.last == request.q else {
+        guard case .success(let values) = queryValues(["q"], in: target), values["q"]?.last == request.q else {
             fatalError("parsed q is not the last q of \(target.debugDescription)")
         }
         if request.q.unicodeScalars.count > ValidationProblem.maxQueryLength { fatalError("a too long q was accepted") }
-        guard case .success(let again) = SearchRequest.parse(target), again.answerKey == request.answerKey else {
+        guard case .success(let again) = SearchRequest.parse(target),
+            again.query.canonicalKey == request.query.canonicalKey,
+            again.details == request.details
+        else {
             fatalError("parsing \(target.debugDescription) twice differs")
         }
     case .failure(let problem):

@@ -10,7 +10,6 @@ public struct InvertedIndex: Sendable {
     /// The code points this index answers for.
     public let range: ClosedRange<UInt32>
     private let table: CompactTable
-    private let rangeSet: ScalarSet
 
     /// Builds the index by asking the standard library for each scalar's name,
     /// as the chapter's `InvertedIndex.__init__` does. This takes a few hundred
@@ -20,7 +19,7 @@ public struct InvertedIndex: Sendable {
         self.init(encoded: Array(Self.encodeNames(in: range).utf8), range: range)
     }
 
-    /// An index over a table made by `encodeNames(in:)`, restricted to `range`.
+    /// An index over a table made by `encodeNames(in: range)`.
     public init(encoded: some Collection<UInt8>, range: ClosedRange<UInt32> = InvertedIndex.fullRange) {
         self.init(table: CompactTable(encoded: encoded), range: range)
     }
@@ -39,15 +38,9 @@ public struct InvertedIndex: Sendable {
         InvertedIndex(table: table.preloaded(), range: range)
     }
 
-    /// This index, answering only for the code points in `range`.
-    public func restricted(to range: ClosedRange<UInt32>) -> InvertedIndex {
-        InvertedIndex(table: table, range: range)
-    }
-
     private init(table: CompactTable, range: ClosedRange<UInt32>) {
         self.range = range
         self.table = table
-        rangeSet = ScalarSet(ranges: [range])
     }
 
     /// How many distinct words the table holds (before range restriction).
@@ -56,15 +49,15 @@ public struct InvertedIndex: Sendable {
     /// The characters whose names contain `word`.
     public func entries(_ word: String) -> ScalarSet {
         let word = word.uppercased()
-        return table.entries(word).union(Self.selfNamed(word, in: range)).intersection(rangeSet)
+        return table.entries(word).union(Self.selfNamed(word, in: range))
     }
 
     /// The characters with a name word starting with `prefix`, among `within`
     /// when given. A word is its own prefix, so `selfNamed` counts too.
     public func entries(prefix: String, within: ScalarSet? = nil) -> ScalarSet {
         let prefix = prefix.uppercased()
-        let limit = within.map { $0.intersection(rangeSet) } ?? rangeSet
-        return table.entries(prefix: prefix).union(Self.selfNamed(prefix, in: range)).intersection(limit)
+        let found = table.entries(prefix: prefix).union(Self.selfNamed(prefix, in: range))
+        return within.map { $0.intersection(found) } ?? found
     }
 
     /// The characters whose names contain every word of `query`, in
@@ -131,7 +124,7 @@ extension InvertedIndex {
     }
 
     /// At least four uppercase hex digits, as in `U+0041` and in names.
-    static func hex(_ value: UInt32) -> String {
+    public static func hex(_ value: UInt32) -> String {
         let digits = String(value, radix: 16, uppercase: true)
         return digits.count >= 4 ? digits : String(repeating: "0", count: 4 - digits.count) + digits
     }

@@ -1,5 +1,5 @@
-import AsyncSupport
 import NIOPosix
+import TextSupport
 
 #if canImport(Glibc)
     import Glibc

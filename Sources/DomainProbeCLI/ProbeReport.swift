@@ -1,5 +1,5 @@
-import AsyncSupport
 import DomainProbe
+import TextSupport
 
 /// The one output formatter of blogdom and domaincheck.
 public enum ProbeReport {
@@ -24,10 +24,10 @@ public enum ProbeReport {
         case (.domaincheck, .notFound): "\t\t\(result.domain)"
         // A name never starts with "!", so error lines cannot be mistaken for either column.
         case (.blogdom, .error(let reason)), (.domaincheck, .error(let reason)): "! \(result.domain) \(reason)"
-        case (.json, .found): #"{"domain":\#(jsonStringLiteral(result.domain)),"status":"found"}"#
-        case (.json, .notFound): #"{"domain":\#(jsonStringLiteral(result.domain)),"status":"not found"}"#
+        case (.json, .found): #"{"domain":\#(JSONString.literal(result.domain)),"status":"found"}"#
+        case (.json, .notFound): #"{"domain":\#(JSONString.literal(result.domain)),"status":"not found"}"#
         case (.json, .error(let reason)):
-            #"{"domain":\#(jsonStringLiteral(result.domain)),"status":"error","reason":\#(jsonStringLiteral(reason))}"#
+            #"{"domain":\#(JSONString.literal(result.domain)),"status":"error","reason":\#(JSONString.literal(reason))}"#
         }
     }
 }

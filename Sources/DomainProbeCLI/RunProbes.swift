@@ -1,7 +1,7 @@
-import AsyncSupport
 import DomainProbe
 import NIOCore
 import NIOPosix
+import TextSupport
 
 /// Threads for blocking getaddrinfo calls, at most.
 private let maxSystemThreads = 64

@@ -1,4 +1,4 @@
-import AsyncSupport
+import TextSupport
 
 /// The chapter's 194 country codes with their English short names, shared by
 /// the downloader and the server. These are facts, so they live here as one
@@ -25,7 +25,7 @@ public enum CountryData {
         let upper = code.uppercased()
         guard let name = names[upper], let tld = topLevelDomain(for: upper) else { return nil }
         let json =
-            #"{"tld_cc": \#(jsonStringLiteral(tld)), "iso_cc": "\#(upper)", "country": \#(jsonStringLiteral(name))}"#
+            #"{"tld_cc": \#(JSONString.literal(tld)), "iso_cc": "\#(upper)", "country": \#(JSONString.literal(name))}"#
         return Array(json.utf8)
     }
 

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import AsyncSupport
 import Foundation
 import NIOCore
+import TextSupport
 import _NIOFileSystem
 
 /// How one flag ended up. `cancelled` is a request stopped by Ctrl-C: it is

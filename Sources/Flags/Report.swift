@@ -1,5 +1,6 @@
 import AsyncSupport
 import Foundation
+import TextSupport
 
 /// Counts and per-code statuses of one run: the final report and `--json`.
 public struct FlagsSummary: Sendable, Codable, Equatable {

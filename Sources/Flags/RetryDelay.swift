@@ -1,4 +1,4 @@
-import AsyncSupport
+import TextSupport
 
 /// The longest wait between two tries that any setting allows.
 let maximumRetryDelay = Duration.seconds(60)

@@ -2,6 +2,7 @@ import AsyncSupport
 import Foundation
 import NIOCore
 import NIOPosix
+import TextSupport
 
 /// Everything the `flags` command line asks for, already validated.
 public struct FlagsRun: Sendable {

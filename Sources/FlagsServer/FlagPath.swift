@@ -1,4 +1,4 @@
-import AsyncSupport
+import TextSupport
 
 /// Parsing of the part of a path after `/flags/`. Plain Swift, so the fuzzer builds it alone.
 enum FlagPath {

@@ -1,9 +1,9 @@
-import AsyncSupport
 import Foundation
 import HTTPRouting
 import Hummingbird
 import Logging
 import NIOCore
+import PackageVersion
 import ServerMetrics
 import ServiceLifecycle
 
@@ -73,7 +73,7 @@ func makeApplication(
     // HEAD wherever GET works; /flags/** declares its own below.
     let router = Router(options: .autoGenerateHeadEndpoints)
     // Before the middleware: a scrape is not counted in the route metrics.
-    state.metrics.addRoute(to: router)
+    router.addMetricsRoute(state.metrics)
     router.add(middleware: MetricsMiddleware())
     router.get("/stats") { _, _ in try jsonResponse(state.stats()) }
     router.post("/stats/reset") { _, _ in

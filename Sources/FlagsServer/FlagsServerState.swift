@@ -1,4 +1,3 @@
-import AsyncSupport
 import Foundation
 import Hummingbird
 import Logging
@@ -6,6 +5,7 @@ import NIOCore
 import Prometheus
 import ServerMetrics
 import Synchronization
+import TextSupport
 import _NIOFileSystem
 
 /// One server's content, counters and random draws.

@@ -1,3 +1,5 @@
+import TextSupport
+
 /// Draws the built-in flags: three stripes in colours derived from the code,
 /// over a strip of ten black and white cells that spell the code's two letters
 /// in binary, so no two codes can ever share an image.
@@ -16,11 +18,9 @@ enum FlagDrawing {
     static func gif(for code: String) -> [UInt8] {
         let letters = code.uppercased().unicodeScalars.map { Int($0.value) - 65 }
         precondition(letters.count == 2 && letters.allSatisfy { (0..<26).contains($0) })
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325  // FNV-1a over the two letters
-        for letter in letters {
-            hash = (hash ^ UInt64(letter + 65)) &* 0x100_0000_01B3
-        }
-        var generator = SplitMix64(seed: hash)
+        var hash = FNV1a()
+        hash.add(letters.map { UInt8($0 + 65) })
+        var generator = SplitMix64(seed: hash.value)
 
         // Palette: 0 white, 1 black (the code strip), 2...4 the stripes, 5...7 unused black.
         var picks: [Int] = []

@@ -1,4 +1,5 @@
 import CharIndex
+import MojiAnswers
 import NIOCore
 
 /// The bytes of one answer, built a chunk at a time: the result lines, then

@@ -28,18 +28,50 @@ final class SessionHandler: ChannelDuplexHandler {
         let started: ContinuousClock.Instant
     }
 
+    /// Where the session is, in the manner of Hummingbird's connection state machine.
+    private enum State {
+        /// Reading lines. `readHeld`: a read the channel asked for while
+        /// lines were waiting or an answer was being written, passed on later.
+        case open(answering: Answering?, readHeld: Bool)
+        /// The client sent EOF: the session ends once everything before it is answered.
+        case inputEnded(answering: Answering?)
+        /// Nothing more is read or answered; the connection is closing.
+        case ended
+    }
+
     private let server: TCPServer
     private var client = "unknown"
+    private var state = State.open(answering: nil, readHeld: false)
     private var waiting = CircularBuffer<Input>()
-    private var answering: Answering?
-    /// The client sent EOF: the session ends once everything before it is answered.
-    private var inputEnded = false
-    /// Nothing more is read or answered; the connection is closing.
-    private var ended = false
-    /// A read the channel asked for while lines were waiting, passed on later.
-    private var readHeld = false
-    /// True inside `answerWaiting`, whose loop picks up answers finished meanwhile.
+    /// True inside `answerWaiting`, whose loop picks up answers finished
+    /// meanwhile: a guard against re-entering it from a write's completion.
     private var inAnswerLoop = false
+
+    private var isEnded: Bool {
+        if case .ended = state { return true }
+        return false
+    }
+
+    /// The answer being written, if any.
+    private var answering: Answering? {
+        get {
+            switch state {
+            case .open(let answering, _), .inputEnded(let answering): answering
+            case .ended: nil
+            }
+        }
+        set {
+            switch state {
+            case .open(_, let readHeld): state = .open(answering: newValue, readHeld: readHeld)
+            case .inputEnded: state = .inputEnded(answering: newValue)
+            case .ended: break
+            }
+        }
+    }
+
+    private func endInput() {
+        if case .open(let answering, _) = state { state = .inputEnded(answering: answering) }
+    }
 
     init(server: TCPServer) {
         self.server = server
@@ -52,32 +84,32 @@ final class SessionHandler: ChannelDuplexHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        if !ended, answering != nil {
+        if !isEnded, answering != nil {
             // Closed under a write that has not failed yet, as an awaited write would report it.
             server.log.info("\(Messages.error(client, ChannelError.ioOnClosedChannel))")
         }
-        ended = true
+        state = .ended
         waiting.removeAll()
         server.log.info("\(Messages.close(client))")
         context.fireChannelInactive()
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        guard !ended else { return }
+        guard !isEnded else { return }
         waiting.append(.line(unwrapInboundIn(data), isLast: false))
         answerWaiting(context: context)
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if case ChannelEvent.inputClosed = event, !ended {
-            inputEnded = true
+        if case ChannelEvent.inputClosed = event, !isEnded {
+            endInput()
             answerWaiting(context: context)
         }
         context.fireUserInboundEventTriggered(event)
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        guard !ended else { return }
+        guard !isEnded else { return }
         switch error {
         case let leftover as NIOExtrasErrors.LeftOverBytesError:
             // EOF after a line without its newline: answer it, like readline.
@@ -86,7 +118,7 @@ final class SessionHandler: ChannelDuplexHandler {
             waiting.append(.tooLong)
         case is TelnetInterrupt:
             // TelnetFilter closes the connection.
-            ended = true
+            state = .ended
             return
         default:
             server.log.info("\(Messages.error(client, error))")
@@ -102,10 +134,12 @@ final class SessionHandler: ChannelDuplexHandler {
     }
 
     func read(context: ChannelHandlerContext) {
-        if ended || answering != nil || !waiting.isEmpty {
-            readHeld = true
-        } else {
-            context.read()
+        switch state {
+        case .ended: break
+        case .open(let answering, _) where answering != nil || !waiting.isEmpty:
+            state = .open(answering: answering, readHeld: true)
+        case .inputEnded(let answering) where answering != nil || !waiting.isEmpty: break
+        case .open, .inputEnded: context.read()
         }
     }
 
@@ -114,17 +148,18 @@ final class SessionHandler: ChannelDuplexHandler {
         guard !inAnswerLoop else { return }
         inAnswerLoop = true
         defer { inAnswerLoop = false }
-        while !ended, answering == nil, let input = waiting.popFirst() {
+        while !isEnded, answering == nil, let input = waiting.popFirst() {
             handle(input, context: context)
             // A short answer is often written by this flush, which ends it at once.
             context.flush()
         }
-        guard !ended, answering == nil, waiting.isEmpty else { return }
-        if inputEnded {
-            end(context: context)
-        } else if readHeld {
-            readHeld = false
+        guard answering == nil, waiting.isEmpty else { return }
+        switch state {
+        case .inputEnded: end(context: context)
+        case .open(nil, readHeld: true):
+            state = .open(answering: nil, readHeld: false)
             context.read()
+        case .open, .ended: break
         }
     }
 
@@ -137,7 +172,7 @@ final class SessionHandler: ChannelDuplexHandler {
             end(context: context, farewell: Messages.lineTooLongReply(limit: server.limits.maxLineLength))
             return
         }
-        if isLast { inputEnded = true }
+        if isLast { endInput() }
         guard let query = TCPServer.query(from: line) else {
             server.log.info("\(Messages.from(client, query: "\u{0}"))")
             end(context: context)
@@ -157,7 +192,7 @@ final class SessionHandler: ChannelDuplexHandler {
     /// Writes the answer's chunks while the channel takes them; the last
     /// chunk's write completing finishes the answer.
     private func writeAnswer(context: ChannelHandlerContext) {
-        while !ended, context.channel.isWritable, var current = answering, let chunk = current.chunks.next() {
+        while !isEnded, context.channel.isWritable, var current = answering, let chunk = current.chunks.next() {
             answering = current
             let promise = context.eventLoop.makePromise(of: Void.self)
             context.write(wrapOutboundOut(chunk), promise: promise)
@@ -173,7 +208,7 @@ final class SessionHandler: ChannelDuplexHandler {
     }
 
     private func answered(context: ChannelHandlerContext) {
-        guard !ended, let done = answering else { return }
+        guard !isEnded, let done = answering else { return }
         answering = nil
         server.counters.queryLatency.record(ContinuousClock.now - done.started)
         server.counters.queriesAnswered.increment()
@@ -182,7 +217,7 @@ final class SessionHandler: ChannelDuplexHandler {
     }
 
     private func writeFailed(_ error: any Error, context: ChannelHandlerContext) {
-        guard !ended else { return }
+        guard !isEnded else { return }
         server.log.info("\(Messages.error(client, error))")
         end(context: context)
     }
@@ -190,8 +225,8 @@ final class SessionHandler: ChannelDuplexHandler {
     /// Ends the session: writes `farewell`, if any, after what is already
     /// written, then closes.
     private func end(context: ChannelHandlerContext, farewell: String? = nil) {
-        guard !ended else { return }
-        ended = true
+        guard !isEnded else { return }
+        state = .ended
         waiting.removeAll()
         let last = ByteBuffer(string: farewell ?? "")
         context.writeAndFlush(wrapOutboundOut(last)).assumeIsolated().whenComplete { _ in

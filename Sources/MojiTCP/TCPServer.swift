@@ -1,10 +1,10 @@
 import AsyncSupport
 import CharIndex
 import Logging
+import MojiAnswers
 import NIOCore
 import NIOExtras
 import NIOPosix
-import ServerMetrics
 import ServiceLifecycle
 import Synchronization
 
@@ -55,8 +55,8 @@ public struct TCPServer: Sendable {
     public let log: Logger
     let group: any EventLoopGroup
     let counters: TCPServerMetrics
-    /// Built answers, shared by every session.
-    let answers: AnswerCache
+    /// Built answers, shared by every session, bounded by bytes.
+    let answers: AnswerCache<BuiltAnswer>
 
     public init(
         index: InvertedIndex,
@@ -65,11 +65,11 @@ public struct TCPServer: Sendable {
         limits: Limits = Limits(),
         log: Logger = .lines(label: "mojifinder.tcp"),
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
-        metrics: ServerMetrics = ServerMetrics(),
+        metrics: TCPServerMetrics = TCPServerMetrics(),
         answerCacheBytes: Int = 16 << 20
     ) {
-        self.counters = TCPServerMetrics(metrics)
-        self.answers = AnswerCache(byteCapacity: answerCacheBytes)
+        self.counters = metrics
+        self.answers = AnswerCache(maxCost: answerCacheBytes) { $0.bytes.readableBytes }
         self.index = index
         self.host = host
         self.port = port
@@ -195,23 +195,31 @@ public struct TCPServer: Sendable {
     /// for each session that asks.
     static let largestCachedAnswer = 512
 
-    /// The answer to `query`: result lines, status line and prompt. A query
+    /// The answer to `text`: result lines, status line and prompt. A query
     /// that cannot be answered (a range past the limit) gets one line saying
     /// why, and the session goes on.
-    func answer(to query: String) -> AnswerChunks {
-        if let cached = answers.answer(for: query) { return AnswerChunks(bytes: cached.bytes, count: cached.count) }
-        let built: AnswerCache.Answer
+    func answer(to text: String) -> AnswerChunks {
+        let query: Query
         do {
-            let results = index.search(try Query(query))
-            guard results.count <= Self.largestCachedAnswer else { return AnswerChunks(results: results) }
-            var chunks = AnswerChunks(results: results, linesPerChunk: results.count)
-            built = AnswerCache.Answer(bytes: chunks.joined(), count: results.count)
+            query = try Query(text)
         } catch {
-            built = AnswerCache.Answer(bytes: ByteBuffer(string: Messages.queryErrorReply(error)), count: 0)
+            return AnswerChunks(bytes: ByteBuffer(string: Messages.queryErrorReply(error)), count: 0)
         }
-        answers.store(built, for: query)
+        let key = AnswerKey(query, form: .lines)
+        if let cached = answers.answer(for: key) { return AnswerChunks(bytes: cached.bytes, count: cached.count) }
+        let results = index.search(query)
+        guard results.count <= Self.largestCachedAnswer else { return AnswerChunks(results: results) }
+        var chunks = AnswerChunks(results: results, linesPerChunk: results.count)
+        let built = BuiltAnswer(bytes: chunks.joined(), count: results.count)
+        answers.store(built, for: key)
         return AnswerChunks(bytes: built.bytes, count: built.count)
     }
+}
+
+/// An answer's bytes as the session writes them, and how many results it has.
+struct BuiltAnswer: Sendable {
+    let bytes: ByteBuffer
+    let count: Int
 }
 
 /// ServiceLifecycle runs the server; graceful shutdown (SIGINT, SIGTERM)

@@ -1,31 +1,48 @@
-import Prometheus
-import ServerMetrics
+import CoreMetrics
 
-/// What `mojifinder tcp` counts; `--metrics-port` serves it as Prometheus text.
-struct TCPServerMetrics: Sendable {
-    let connectionsOpen: Gauge
-    let connectionsTotal: Counter
-    let connectionsRefused: Counter
-    let queriesAnswered: Counter
-    let linesTooLong: Counter
-    let idleDisconnects: Counter
-    let queryLatency: DurationHistogram
+/// What `mojifinder tcp` counts, through the swift-metrics API: the program
+/// that serves them (`--metrics-port`) chooses the backend.
+public struct TCPServerMetrics: Sendable {
+    public static let namespace = "mojifinder_tcp"
 
-    init(_ metrics: ServerMetrics) {
-        let namespace = "mojifinder_tcp"
-        connectionsOpen = metrics.gauge(namespace, "connections_open", help: "Client sessions open now.")
-        connectionsTotal = metrics.counter(
-            namespace, "connections", help: "Connections accepted, refused ones included.")
-        connectionsRefused = metrics.counter(
-            namespace, "connections_refused", help: "Connections refused at --max-connections.")
-        queriesAnswered = metrics.counter(
-            namespace, "queries_answered", help: "Queries answered with results and a status line.")
-        linesTooLong = metrics.counter(
-            namespace, "lines_too_long", help: "Sessions closed for a line over --max-line-length.")
-        idleDisconnects = metrics.counter(
-            namespace, "idle_disconnects", help: "Sessions closed after --idle-timeout of silence.")
-        queryLatency = metrics.secondsHistogram(
-            namespace, "query_duration", buckets: ServerMetrics.latencyBuckets,
-            help: "Time to search and write one answer.")
+    public let connectionsOpen: Meter
+    public let connectionsTotal: Counter
+    public let connectionsRefused: Counter
+    public let queriesAnswered: Counter
+    public let linesTooLong: Counter
+    public let idleDisconnects: Counter
+    public let queryLatency: Timer
+
+    public init(
+        connectionsOpen: Meter, connectionsTotal: Counter, connectionsRefused: Counter, queriesAnswered: Counter,
+        linesTooLong: Counter, idleDisconnects: Counter, queryLatency: Timer
+    ) {
+        self.connectionsOpen = connectionsOpen
+        self.connectionsTotal = connectionsTotal
+        self.connectionsRefused = connectionsRefused
+        self.queriesAnswered = queriesAnswered
+        self.linesTooLong = linesTooLong
+        self.idleDisconnects = idleDisconnects
+        self.queryLatency = queryLatency
+    }
+
+    /// The metrics made by the factory bound to the task, or the process's.
+    public init() {
+        let name = { (metric: String) in "\(Self.namespace)_\(metric)" }
+        self.init(
+            connectionsOpen: Meter(label: name("connections_open")),
+            connectionsTotal: Counter(label: name("connections_total")),
+            connectionsRefused: Counter(label: name("connections_refused_total")),
+            queriesAnswered: Counter(label: name("queries_answered_total")),
+            linesTooLong: Counter(label: name("lines_too_long_total")),
+            idleDisconnects: Counter(label: name("idle_disconnects_total")),
+            queryLatency: Timer(label: name("query_duration_seconds")))
+    }
+}
+
+extension Timer {
+    func record(_ duration: Duration) {
+        let (seconds, attoseconds) = duration.components
+        recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     }
 }

@@ -1,11 +1,13 @@
 import CharIndex
+import MojiAnswers
 import NIOCore
 import Synchronization
+import TextSupport
 
-/// Writes `/search` answers as JSON straight into a `ByteBuffer`: the bytes
-/// `JSONEncoder` with `.sortedKeys` wrote for the spec's `[CharName]` (keys
-/// sorted, `/` escaped as `\/`, controls as `\b`, `\f`, `\n`, `\r`, `\t` or
-/// `\u001f`, everything else as UTF-8), which `SearchAnswersTests` holds it to.
+/// Writes `/search` answers as JSON straight into a `ByteBuffer`: the name
+/// objects as `JSONEncoder` with `.sortedKeys` wrote them for the spec's
+/// `[CharName]` (`/` escaped as `\/`), which `SearchAnswersTests` holds it
+/// to; with `fields=details`, the objects of `CharacterDetails`.
 ///
 /// Each scalar's `{"char":…,"name":…}` object is built once and kept, 256
 /// code points at a time: looking a name up (`Unicode.Scalar.Properties.name`)
@@ -18,7 +20,7 @@ final class AnswerJSON: Sendable {
     private let blocks = Mutex<[NameBlock?]>(Array(repeating: nil, count: 0x11_0000 >> 8))
 
     /// The JSON array of `scalars`: `char` and `name` of each, or with
-    /// `details` also `age` (when assigned), `category`, `code`, `html` and `utf8`.
+    /// `details` their `CharacterDetails`.
     func body(for scalars: some Sequence<Unicode.Scalar>, details: Bool) -> ByteBuffer {
         var buffer = ByteBuffer()
         buffer.reserveCapacity(2 + scalars.underestimatedCount * (details ? 140 : 48))
@@ -31,7 +33,9 @@ final class AnswerJSON: Sendable {
             if !first { buffer.writeInteger(UInt8(ascii: ",")) }
             first = false
             if details {
-                buffer.writeBytes(Self.detailsObject(scalar))
+                var object: [UInt8] = []
+                CharacterDetails.appendJSON(scalar, to: &object)
+                buffer.writeBytes(object)
                 continue
             }
             let index = Int(scalar.value >> 8)
@@ -66,9 +70,9 @@ final class AnswerJSON: Sendable {
         let name = scalar.displayName
         var object = Array(#"{"char":"#.utf8)
         object.reserveCapacity(24 + name.utf8.count)
-        appendString(scalar.utf8, to: &object)
+        JSONString.append(scalar.utf8, to: &object, escapingSlash: true)
         object += #","name":"#.utf8
-        appendString(name.utf8, to: &object)
+        JSONString.append(name.utf8, to: &object, escapingSlash: true)
         object.append(UInt8(ascii: "}"))
         return object
     }
@@ -78,47 +82,6 @@ final class AnswerJSON: Sendable {
     static func isStored(name: String, of scalar: Unicode.Scalar) -> Bool {
         // Derived names end in at least 4 hex digits; they all start past U+3400.
         !name.hasPrefix("<") && !name.hasSuffix("-" + String(scalar.value, radix: 16, uppercase: true))
-    }
-
-    /// All the fields of `fields=details`, in sorted key order.
-    static func detailsObject(_ scalar: Unicode.Scalar) -> [UInt8] {
-        let details = ScalarDetails(scalar)
-        var fields: [(key: String, value: String)] = []
-        if let age = details.age { fields.append(("age", age)) }
-        fields += [
-            ("category", details.category), ("char", details.char), ("code", details.code),
-            ("html", details.html), ("name", details.name), ("utf8", details.utf8),
-        ]
-        var object: [UInt8] = [UInt8(ascii: "{")]
-        for (index, field) in fields.enumerated() {
-            if index > 0 { object.append(UInt8(ascii: ",")) }
-            appendString(field.key.utf8, to: &object)
-            object.append(UInt8(ascii: ":"))
-            appendString(field.value.utf8, to: &object)
-        }
-        object.append(UInt8(ascii: "}"))
-        return object
-    }
-
-    /// `text` as a JSON string, quotes included, escaped as `JSONEncoder` does.
-    static func appendString(_ text: some Sequence<UInt8>, to bytes: inout [UInt8]) {
-        bytes.append(UInt8(ascii: "\""))
-        for byte in text {
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"):
-                bytes += [UInt8(ascii: "\\"), byte]
-            case 0x08: bytes += Array(#"\b"#.utf8)
-            case 0x0C: bytes += Array(#"\f"#.utf8)
-            case UInt8(ascii: "\n"): bytes += Array(#"\n"#.utf8)
-            case UInt8(ascii: "\r"): bytes += Array(#"\r"#.utf8)
-            case UInt8(ascii: "\t"): bytes += Array(#"\t"#.utf8)
-            case 0x00..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes += Array(#"\u00"#.utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
-            default: bytes.append(byte)
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
     }
 }
 

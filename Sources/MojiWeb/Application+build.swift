@@ -1,9 +1,10 @@
 import AsyncSupport
 import CharIndex
-import CharIndexData
 import HTTPRouting
 import Hummingbird
 import Logging
+import MojiAnswers
+import PackageVersion
 import ServerMetrics
 
 /// What `mojifinder web` needs to start a server; the command and the tests
@@ -34,19 +35,17 @@ public struct WebOptions: AppArguments {
     }
 }
 
-/// The web service: the page at `/`, the API at `/search`, its OpenAPI
-/// document at `/openapi.json` / `/openapi.yaml`, `/docs`, `/health` and
-/// `/metrics`. Run it inside `metrics.scope` so the route metrics land in
+/// The web service over `finder`: the page at `/`, the API at `/search`, its
+/// OpenAPI document at `/openapi.json` / `/openapi.yaml`, `/docs`, `/health`
+/// and `/metrics`. Run it inside `metrics.scope` so the route metrics land in
 /// `metrics.registry`.
-public func buildApplication(_ args: some AppArguments, metrics: ServerMetrics = ServerMetrics()) throws
-    -> some ApplicationProtocol
+public func buildApplication(_ args: some AppArguments, finder: Finder, metrics: ServerMetrics = ServerMetrics())
+    throws -> some ApplicationProtocol
 {
     // Plain lines through the log writer, which never blocks a request on a full stdout.
     var logger = Logger.lines(label: "mojifinder-web", level: args.logLevel)
     logger.logLevel = args.logLevel
-    // Load the index now, not on the first request.
-    let finder = Finder(index: .unicodePreloaded)
-    logger.debug("index of \(finder.index.wordCount) words, Unicode \(InvertedIndex.unicodeVersion)")
+    logger.debug("index of \(finder.index.wordCount) words, Unicode \(finder.unicodeVersion)")
     let router = try buildRouter(
         finder: finder, logRequests: args.logLevel <= .info, cacheEntries: args.cacheEntries, metrics: metrics)
     return Application(
@@ -72,15 +71,15 @@ public func buildRouter(
     // HEAD wherever GET works, as FastAPI (Starlette) answers it.
     let router = Router(options: .autoGenerateHeadEndpoints)
     // Before any middleware: a scrape is not logged and not in the route metrics.
-    metrics.addRoute(to: router)
+    router.addMetricsRoute(metrics)
     router.add(middleware: SingleWriteMiddleware())
     router.add(middleware: MetricsMiddleware())
     if logRequests { router.add(middleware: LogRequestsMiddleware(.info)) }
     router.add(middleware: BadRequestMiddleware())
     // Made even when off, so /metrics always lists the answer cache's figures.
-    let answers = AnswerCache(capacity: cacheEntries, metrics: metrics)
+    let answers = CountedAnswerCache(capacity: cacheEntries, metrics: metrics)
     let search = SearchRoute(
-        finder: finder, answers: cacheEntries > 0 ? answers : nil, compressed: AnswerCache(capacity: cacheEntries))
+        finder: finder, answers: cacheEntries > 0 ? answers : nil, compressed: AnswerCache(maxEntries: cacheEntries))
 
     router.get("/") { _, _ in StaticPage.html(Page.html) }
     router.get("/docs") { _, _ in StaticPage.html(DocsPage.html) }
@@ -88,7 +87,8 @@ public func buildRouter(
     router.get("/openapi.yaml") { _, _ in StaticPage(contentType: "application/yaml", text: OpenAPIDocument.yaml) }
     // A fixed answer: the framework's own ceiling in the benchmark.
     router.get("/health") { _, _ in "ok\n" }
-    router.get("/version") { _, _ in "\(PackageVersion.withUnicodeNames)\n" }
+    let version = PackageVersion.description(unicodeNames: finder.unicodeVersion) + "\n"
+    router.get("/version") { _, _ in version }
 
     router.get("/search") { request, _ in try search.response(to: request) }
     router.answerUndeclaredMethods()

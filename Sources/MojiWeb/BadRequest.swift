@@ -1,6 +1,6 @@
-import AsyncSupport
 import HTTPTypes
 import Hummingbird
+import TextSupport
 
 /// Gives every error answer a JSON body, FastAPI style (`{"detail":"Not Found"}`).
 struct BadRequestMiddleware<Context: RequestContext>: RouterMiddleware {
@@ -25,7 +25,7 @@ struct BadRequestMiddleware<Context: RequestContext>: RouterMiddleware {
         Response(
             status: status,
             headers: [.contentType: "application/json"],
-            body: .init(byteBuffer: ByteBuffer(string: "{\"detail\":\(jsonStringLiteral(message))}"))
+            body: .init(byteBuffer: ByteBuffer(string: "{\"detail\":\(JSONString.literal(message))}"))
         )
     }
 }

@@ -1,17 +1,21 @@
 import CharIndex
-import CharIndexData
+import MojiAnswers
+import TextSupport
 
 /// The search behind `/search`: normalizes a query to its words, answers it
 /// from the index, and names the answer with an ETag.
 public struct Finder: Sendable {
     public let index: InvertedIndex
+    /// The Unicode version of the index's names, such as `17.0`: ETags start with it.
+    public let unicodeVersion: String
     /// The hash of what every ETag starts with, computed once.
     private let etagSeed: FNV1a
 
-    public init(index: InvertedIndex) {
+    public init(index: InvertedIndex, unicodeVersion: String) {
         self.index = index
+        self.unicodeVersion = unicodeVersion
         var seed = FNV1a()
-        seed.add(InvertedIndex.unicodeVersion)
+        seed.add(unicodeVersion)
         seed.add("\u{0}\(index.range.lowerBound)-\(index.range.upperBound)\u{0}\(index.wordCount)")
         etagSeed = seed
     }
@@ -21,27 +25,16 @@ public struct Finder: Sendable {
         index.search(query)
     }
 
-    /// A strong ETag for the answer named by `key` (a `SearchRequest.answerKey`):
-    /// an answer depends only on the query and on the Unicode data compiled
-    /// into this binary. Word order and repeats do not change the key, so
-    /// `cat face` and `FACE cat` share one ETag.
-    public func etag(key: String) -> String {
+    /// A strong ETag for the answer named by `key`: an answer depends only
+    /// on the query and on the Unicode data compiled into this binary. Word
+    /// order and repeats do not change the key, so `cat face` and `FACE cat`
+    /// share one ETag.
+    public func etag(for key: AnswerKey) -> String {
         var hash = etagSeed
         hash.add("\u{0}")
-        hash.add(key)
+        hash.add(key.query)
+        if key.form == .details { hash.add("\u{0}details") }
         let hex = String(hash.value, radix: 16)
-        return "\"u\(InvertedIndex.unicodeVersion)-\(String(repeating: "0", count: 16 - hex.count))\(hex)\""
-    }
-}
-
-/// 64-bit FNV-1a: small, stable across runs and platforms (unlike `Hasher`).
-struct FNV1a {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    mutating func add(_ text: String) {
-        for byte in text.utf8 {
-            value ^= UInt64(byte)
-            value &*= 0x0000_0100_0000_01B3
-        }
+        return "\"u\(unicodeVersion)-\(String(repeating: "0", count: 16 - hex.count))\(hex)\""
     }
 }

@@ -124,8 +124,8 @@ enum OpenAPIDocument {
                   type: string
                   description: With `fields=details`, the two-letter General Category, such as `So`.
                 age:
-                  type: string
-                  description: With `fields=details`, the Unicode version that introduced it, such as `6.0`; absent when unassigned.
+                  type: [string, 'null']
+                  description: With `fields=details`, the Unicode version that introduced it, such as `6.0`; null when unassigned.
                 utf8:
                   type: string
                   description: With `fields=details`, its UTF-8 bytes in hex, such as `F0 9F 90 B1`.
@@ -327,8 +327,11 @@ enum OpenAPIDocument {
                     "description": "With `fields=details`, the two-letter General Category, such as `So`."
                   },
                   "age": {
-                    "type": "string",
-                    "description": "With `fields=details`, the Unicode version that introduced it, such as `6.0`; absent when unassigned."
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "With `fields=details`, the Unicode version that introduced it, such as `6.0`; null when unassigned."
                   },
                   "utf8": {
                     "type": "string",

@@ -1,8 +1,8 @@
-import AsyncSupport
 import HTTPTypes
 import NIOCore
 import NIOHTTP1
 import NIOHTTPTypes
+import TextSupport
 
 /// Hummingbird answers a request it cannot parse (for example raw non-ASCII
 /// bytes in the request target, which RFC 9112 forbids) with an empty `400`
@@ -29,7 +29,7 @@ final class ParseErrorBodyHandler: ChannelDuplexHandler, RemovableChannelHandler
         parseError = nil
         let message =
             "Bad Request: not a valid HTTP/1.1 request (\(error)); bytes outside ASCII in the URL must be percent-encoded"
-        let body = ByteBuffer(string: "{\"detail\":\(jsonStringLiteral(message))}")
+        let body = ByteBuffer(string: "{\"detail\":\(JSONString.literal(message))}")
         head.headerFields[.contentType] = "application/json"
         head.headerFields[.contentLength] = "\(body.readableBytes)"
         context.write(wrapOutboundOut(.head(head)), promise: nil)

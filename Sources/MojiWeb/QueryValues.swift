@@ -1,4 +1,4 @@
-import AsyncSupport
+import TextSupport
 
 /// One entry of a FastAPI validation error body:
 /// `{"detail":[{"type":…,"loc":["query","q"],"msg":…,"input":…}]}`.
@@ -47,29 +47,35 @@ struct ValidationProblem: Error, Sendable, Equatable {
     }
 
     var json: String {
-        var out = "{\"detail\":[{\"type\":\(jsonStringLiteral(type)),\"loc\":["
-        out += loc.map(jsonStringLiteral).joined(separator: ",")
-        out += "],\"msg\":\(jsonStringLiteral(msg)),\"input\":\(input.map(jsonStringLiteral) ?? "null")"
+        var out = "{\"detail\":[{\"type\":\(JSONString.literal(type)),\"loc\":["
+        out += loc.map(JSONString.literal).joined(separator: ",")
+        out += "],\"msg\":\(JSONString.literal(msg)),\"input\":\(input.map(JSONString.literal) ?? "null")"
         if let maxLength { out += ",\"ctx\":{\"max_length\":\(maxLength)}" }
         return out + "}]}"
     }
 }
 
-/// The values of the query parameter `name` in a raw request target such as
-/// `/search?q=cat%20face`, decoded as HTML forms do (`+` is a space), or the
-/// problem with them.
-func queryValues(_ name: String, in target: String) -> Result<[String], ValidationProblem> {
-    guard let mark = target.firstIndex(of: "?") else { return .success([]) }
-    var values: [String] = []
+/// The values of the query parameters `names` in a raw request target such
+/// as `/search?q=cat%20face&prefix=1`, found in one scan and decoded as HTML
+/// forms do (`+` is a space), in the order they appear; or the problem with
+/// the first of `names` (in the order of `names`) that has a malformed value.
+func queryValues(_ names: [String], in target: String) -> Result<[String: [String]], ValidationProblem> {
+    var values: [String: [String]] = [:]
+    for name in names { values[name] = [] }
+    guard let mark = target.firstIndex(of: "?") else { return .success(values) }
+    var problems: [String: ValidationProblem] = [:]
     for pair in target[target.index(after: mark)...].split(separator: "&", omittingEmptySubsequences: true) {
         let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-        guard parts[0] == name[...] else { continue }
+        let name = String(parts[0])
+        guard values[name] != nil, problems[name] == nil else { continue }
         let raw = parts.count > 1 ? parts[1] : ""
-        guard let value = percentDecoded(raw, plusIsSpace: true) else {
-            return .failure(.notUnicode(name, raw: String(raw)))
+        if let value = percentDecoded(raw, plusIsSpace: true) {
+            values[name, default: []].append(value)
+        } else {
+            problems[name] = .notUnicode(name, raw: String(raw))
         }
-        values.append(value)
     }
+    if let problem = names.lazy.compactMap({ problems[$0] }).first { return .failure(problem) }
     return .success(values)
 }
 

@@ -1,4 +1,4 @@
-import AsyncSupport
+import TextSupport
 
 /// `/search`'s HTTP caching, decided here once for answers searched anew and
 /// answers from the caches, so the two can never answer a request differently.

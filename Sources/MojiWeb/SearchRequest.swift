@@ -23,36 +23,33 @@ struct SearchRequest: Sendable {
         self.details = details
     }
 
-    /// Identifies the answer: two requests with the same key get the same bytes.
-    var answerKey: String { query.canonicalKey + (details ? "\u{0}details" : "") }
-
     /// Reads `q`, `prefix` and `fields` from a raw request target, as FastAPI
     /// would validate them.
     static func parse(_ target: String) -> Result<SearchRequest, ValidationProblem> {
-        let q: String
+        let parameters: [String: [String]]
+        switch queryValues(["q", "prefix", "fields"], in: target) {
+        case .failure(let problem): return .failure(problem)
+        case .success(let values): parameters = values
+        }
+        let qs = parameters["q"] ?? []
+        let prefixes = parameters["prefix"] ?? []
+        guard let q = qs.last else { return .failure(.missing("q")) }
+        let limit = ValidationProblem.maxQueryLength
+        if let long = qs.first(where: { $0.unicodeScalars.count > limit }) {
+            return .failure(.tooLong("q", value: long, limit: limit))
+        }
         let prefix: Bool
+        switch prefixes.last.map({ $0.lowercased() }) {
+        // As FastAPI: an empty value is not a boolean.
+        case nil, "false", "0", "no", "off", "f", "n": prefix = false
+        case "true", "1", "yes", "on", "t", "y": prefix = true
+        case .some: return .failure(.notBoolean("prefix", value: prefixes.last ?? ""))
+        }
         let details: Bool
-        switch (queryValues("q", in: target), queryValues("prefix", in: target), queryValues("fields", in: target)) {
-        case (.failure(let problem), _, _), (_, .failure(let problem), _), (_, _, .failure(let problem)):
-            return .failure(problem)
-        case (.success(let qs), .success(let prefixes), .success(let fields)):
-            guard let value = qs.last else { return .failure(.missing("q")) }
-            let limit = ValidationProblem.maxQueryLength
-            if let long = qs.first(where: { $0.unicodeScalars.count > limit }) {
-                return .failure(.tooLong("q", value: long, limit: limit))
-            }
-            q = value
-            switch prefixes.last.map({ $0.lowercased() }) {
-            // As FastAPI: an empty value is not a boolean.
-            case nil, "false", "0", "no", "off", "f", "n": prefix = false
-            case "true", "1", "yes", "on", "t", "y": prefix = true
-            case .some: return .failure(.notBoolean("prefix", value: prefixes.last ?? ""))
-            }
-            switch fields.last {
-            case nil, "name": details = false
-            case "details": details = true
-            case .some(let other): return .failure(.notOneOf("fields", value: other, ["name", "details"]))
-            }
+        switch parameters["fields"]?.last {
+        case nil, "name": details = false
+        case "details": details = true
+        case .some(let other): return .failure(.notOneOf("fields", value: other, ["name", "details"]))
         }
         do {
             return .success(try SearchRequest(q: q, prefix: prefix, details: details))

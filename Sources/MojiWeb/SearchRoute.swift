@@ -1,6 +1,7 @@
 import CompressNIO
 import HTTPTypes
 import Hummingbird
+import MojiAnswers
 
 /// `GET /search` (and so `HEAD`), the API of `openapi.yaml`. It parses the
 /// request once, answers from the caches when it can, and otherwise searches
@@ -11,9 +12,9 @@ import Hummingbird
 struct SearchRoute: Sendable {
     let finder: Finder
     /// Identity bodies by answer key; nil with `--cache-entries 0`.
-    let answers: AnswerCache?
-    /// gzip bodies, keyed by the identity form's ETag.
-    let compressed: AnswerCache
+    let answers: CountedAnswerCache?
+    /// gzip bodies, by the same key.
+    let compressed: AnswerCache<EncodedAnswer>
     let json = AnswerJSON()
 
     func response(to request: Request) throws -> Response {
@@ -22,26 +23,28 @@ struct SearchRoute: Sendable {
         case .failure(let problem): return Self.unprocessable(problem)
         case .success(let parsed): search = parsed
         }
-        let key = search.answerKey
+        let key = AnswerKey(search.query, form: search.details ? .details : .names)
         let ifNoneMatch = request.headers[.ifNoneMatch]
         let gzip = SearchCaching.acceptsGzip(request.headers[.acceptEncoding])
         var etag: String?
         if gzip {
             // A repeat is answered from the gzip cache without searching again,
             // unless the client revalidates the identity form it holds.
-            let tag = finder.etag(key: key)
-            if let answer = compressed.lookUp(tag), !SearchCaching.isNotModified(ifNoneMatch: ifNoneMatch, etag: tag) {
+            let tag = finder.etag(for: key)
+            if let answer = compressed.answer(for: key),
+                !SearchCaching.isNotModified(ifNoneMatch: ifNoneMatch, etag: tag)
+            {
                 return Self.gzipResponse(answer, ifNoneMatch: ifNoneMatch)
             }
             etag = tag
         }
-        let answer: AnswerCache.Answer
+        let answer: EncodedAnswer
         if let cached = answers?.lookUp(key) {
             answer = cached
         } else {
-            let tag = etag ?? finder.etag(key: key)
+            let tag = etag ?? finder.etag(for: key)
             if SearchCaching.isNotModified(ifNoneMatch: ifNoneMatch, etag: tag) { return Self.notModified(tag) }
-            answer = AnswerCache.Answer(
+            answer = EncodedAnswer(
                 etag: tag, body: json.body(for: finder.search(search.query), details: search.details))
             answers?.store(answer, for: key)
         }
@@ -56,9 +59,9 @@ struct SearchRoute: Sendable {
             return Self.varying(Response(status: .ok, headers: headers, body: .init(byteBuffer: answer.body)))
         }
         var body = answer.body
-        let zipped = AnswerCache.Answer(
+        let zipped = EncodedAnswer(
             etag: SearchCaching.gzipETag(answer.etag), body: try body.compress(with: .gzip()))
-        compressed.store(zipped, for: answer.etag)
+        if zipped.body.readableBytes <= EncodedAnswer.largestCached { compressed.store(zipped, for: key) }
         return Self.gzipResponse(zipped, ifNoneMatch: ifNoneMatch)
     }
 
@@ -82,7 +85,7 @@ struct SearchRoute: Sendable {
                 body: .init(byteBuffer: ByteBuffer(string: problem.json))))
     }
 
-    static func gzipResponse(_ answer: AnswerCache.Answer, ifNoneMatch: String?) -> Response {
+    static func gzipResponse(_ answer: EncodedAnswer, ifNoneMatch: String?) -> Response {
         var headers: HTTPFields = [
             .eTag: answer.etag, .cacheControl: SearchCaching.cacheControl, .vary: "Accept-Encoding",
         ]

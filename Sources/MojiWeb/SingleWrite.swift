@@ -11,7 +11,7 @@ struct SingleWriteMiddleware<Context: RequestContext>: RouterMiddleware {
         -> Response
     {
         var response = try await next(request, context)
-        guard let length = response.body.contentLength, length <= AnswerCache.largestBody else { return response }
+        guard let length = response.body.contentLength, length <= EncodedAnswer.largestCached else { return response }
         // Writing into the collector also runs the metrics' post-write closure.
         let collector = BodyCollector()
         try await response.body.write(collector)

@@ -1,7 +1,5 @@
 import CoreMetrics
-import Hummingbird
 import Prometheus
-import ServiceLifecycle
 
 /// One server's metrics in its own Prometheus registry, so that several
 /// servers in one process (the tests, `flags-server --preset all`) keep
@@ -39,32 +37,6 @@ public struct ServerMetrics: Sendable {
 
     /// The registry in the Prometheus text format.
     public func exposition() -> String { registry.emitToString() }
-
-    /// Answers `GET /metrics` on `router`. Add it before the middleware, so a
-    /// scrape is neither logged nor counted in the route metrics it reports.
-    public func addRoute<Context: RequestContext>(to router: Router<Context>) {
-        router.get("/metrics") { _, _ in
-            Response(
-                status: .ok, headers: [.contentType: Self.contentType, .cacheControl: "no-store"],
-                body: .init(byteBuffer: ByteBuffer(bytes: registry.emitToBuffer())))
-        }
-    }
-}
-
-/// Runs a service inside `ServerMetrics.scope`, for a service group that runs
-/// several servers with their own metrics.
-public struct MetricsScopedService<Wrapped: Service>: Service {
-    let service: Wrapped
-    let metrics: ServerMetrics
-
-    public init(_ service: Wrapped, metrics: ServerMetrics) {
-        self.service = service
-        self.metrics = metrics
-    }
-
-    public func run() async throws {
-        try await metrics.scope { try await service.run() }
-    }
 }
 
 /// The server's own metrics, named `<namespace>_<name>_<unit>` as Prometheus

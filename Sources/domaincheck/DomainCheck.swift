@@ -1,6 +1,7 @@
 import ArgumentParser
 import AsyncSupport
 import DomainProbeCLI
+import PackageVersion
 
 @main
 struct DomainCheck: AsyncParsableCommand {

@@ -3,6 +3,8 @@ import AsyncSupport
 import CommandLineSupport
 import FlagsServer
 import Foundation
+import PackageVersion
+import TextSupport
 
 @main
 struct FlagsServerCommand: AsyncParsableCommand {

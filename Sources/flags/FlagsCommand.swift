@@ -2,6 +2,7 @@ import ArgumentParser
 import AsyncSupport
 import CommandLineSupport
 import Flags
+import PackageVersion
 
 @main
 struct FlagsCommand: AsyncParsableCommand {

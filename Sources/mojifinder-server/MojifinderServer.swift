@@ -1,6 +1,7 @@
 import ArgumentParser
-import AsyncSupport
+import CharIndex
 import CharIndexData
+import PackageVersion
 
 /// The servers of `mojifinder`: `mojifinder web` and `mojifinder tcp` check
 /// their options and run this program in their place, so that a search from
@@ -19,7 +20,7 @@ struct MojifinderServer: AsyncParsableCommand {
               mojifinder web --port 8080
               mojifinder tcp --port 2323
             """,
-        version: PackageVersion.withUnicodeNames,
+        version: PackageVersion.description(unicodeNames: InvertedIndex.unicodeVersion),
         subcommands: [Web.self, TCP.self]
     )
 }

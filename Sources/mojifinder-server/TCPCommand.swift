@@ -9,6 +9,7 @@ import MojifinderServerOptions
 import NIOCore
 import ServerMetrics
 import ServiceLifecycle
+import TextSupport
 
 /// `mojifinder tcp`, run in place of `mojifinder` once it has checked the options.
 struct TCP: AsyncParsableCommand {
@@ -27,7 +28,7 @@ struct TCP: AsyncParsableCommand {
         let metrics = ServerMetrics()
         let server = TCPServer(
             index: InvertedIndex.unicodePreloaded, host: host, port: port, limits: limits,
-            log: .lines(label: "mojifinder.tcp", level: options.logLevel), metrics: metrics)
+            log: .lines(label: "mojifinder.tcp", level: options.logLevel), metrics: TCPServerMetrics(metrics))
         var logger = Logger(label: "mojifinder.tcp")
         logger.logLevel = .critical
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: server)]

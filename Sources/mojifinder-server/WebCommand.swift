@@ -1,11 +1,14 @@
 import ArgumentParser
 import AsyncSupport
+import CharIndex
+import CharIndexData
 import Hummingbird
 import Logging
 import MojiWeb
 import MojifinderServerOptions
 import ServerMetrics
 import ServiceLifecycle
+import TextSupport
 
 /// `mojifinder web`, run in place of `mojifinder` once it has checked the options.
 struct Web: AsyncParsableCommand, AppArguments {
@@ -20,7 +23,9 @@ struct Web: AsyncParsableCommand, AppArguments {
 
     func run() async throws {
         let metrics = ServerMetrics()
-        let app = try buildApplication(self, metrics: metrics)
+        // The index is loaded now, not on the first request.
+        let finder = Finder(index: .unicodePreloaded, unicodeVersion: InvertedIndex.unicodeVersion)
+        let app = try buildApplication(self, finder: finder, metrics: metrics)
         var logger = Logger(label: "mojifinder-web")
         logger.logLevel = .error
         var configuration = ServiceGroupConfiguration(

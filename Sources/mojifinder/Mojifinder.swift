@@ -3,7 +3,9 @@ import AsyncSupport
 import CharIndex
 import CharIndexData
 import CommandLineSupport
+import MojiAnswers
 import MojifinderServerOptions
+import PackageVersion
 
 /// A plain `ParsableCommand`: `search` starts no concurrency runtime, and
 /// `web` and `tcp` hand over to `mojifinder-server` from the main thread.
@@ -29,7 +31,7 @@ struct Mojifinder: ParsableCommand {
               mojifinder web --port 8080
               mojifinder tcp --port 2323
             """,
-        version: PackageVersion.withUnicodeNames,
+        version: PackageVersion.description(unicodeNames: InvertedIndex.unicodeVersion),
         subcommands: [Search.self, Identify.self, Web.self, TCP.self],
         defaultSubcommand: Search.self
     )

@@ -64,27 +64,6 @@ import Testing
     @Test func hangulSyllablesAreIndexed() {
         #expect(index.search("hangul syllable gag") == ["\u{AC01}"])
     }
-
-    @Test func restrictingToASCIIMatchesTheNamesBuild() {
-        let restricted = index.restricted(to: 32...127)
-        let built = InvertedIndex(names: 32...127)
-        for (word, set) in built.allEntries() {
-            #expect(restricted.entries(word) == set, "\(word)")
-        }
-        #expect(restricted.entries("CJK").isEmpty)
-    }
-}
-
-@Suite struct SearchReportTests {
-    @Test func lineHasCodeCharacterAndName() {
-        #expect(SearchReport.line(for: "$") == "U+0024\t$\tDOLLAR SIGN")
-        #expect(SearchReport.line(for: "\u{1F431}") == "U+1F431\t\u{1F431}\tCAT FACE")
-    }
-
-    @Test func statusLineHas66DashesAndCount() {
-        let status = SearchReport.status(count: 10)
-        #expect(status == String(repeating: "─", count: 66) + " 10 found")
-    }
 }
 
 extension NameScans {

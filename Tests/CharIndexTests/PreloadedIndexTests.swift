@@ -42,7 +42,7 @@ import Testing
             let query = try Query(text, prefix: text.hasSuffix(" l") || text == "a")
             #expect(Array(preloaded.search(query)) == Array(inPlace.search(query)), "\(text)")
         }
-        let ascii = preloaded.restricted(to: 32...127)
+        let ascii = InvertedIndex(names: 32...127).preloaded()
         #expect(ascii.search("sign").map(\.value) == [0x23, 0x24, 0x25, 0x2B, 0x3C, 0x3D, 0x3E])
     }
 

@@ -97,8 +97,8 @@ extension NameScans {
             #expect(index.search(try Query("ideograph 4e00", prefix: true)).contains("\u{4E00}"))
         }
 
-        @Test func prefixRespectsARestrictedRange() throws {
-            let ascii = index.restricted(to: 32...127)
+        @Test func prefixInAnIndexOfARange() throws {
+            let ascii = InvertedIndex(names: 32...127)
             let found = ascii.search(try Query("dol", prefix: true))
             #expect(Array(found) == ["$"])
         }
@@ -139,23 +139,5 @@ extension NameScans {
         #expect(Unicode.Scalar(0xFFFE)!.displayName == "<noncharacter-FFFE>")
         #expect(Unicode.Scalar(0x378)!.displayName == "<unassigned-0378>")
         #expect(Unicode.Scalar(0x41)!.displayName == "LATIN CAPITAL LETTER A")
-    }
-
-    @Test func reportLinesNeverHaveAnEmptyNameOrARawControl() {
-        #expect(SearchReport.line(for: "\u{7}") == "U+0007\t\u{2407}\t<control-0007>")
-        #expect(SearchReport.line(for: "\u{85}") == "U+0085\t\u{FFFD}\t<control-0085>")
-    }
-
-    @Test func jsonHasEveryField() {
-        let json = SearchReport.json(for: ["🐱", "\u{378}"])
-        #expect(
-            json == """
-                [
-                {"char":"🐱","name":"CAT FACE","code":"U+1F431","category":"So","age":"6.0","utf8":"F0 9F 90 B1","html":"&#x1F431;"},
-                {"char":"\u{378}","name":"<unassigned-0378>","code":"U+0378","category":"Cn","age":null,"utf8":"CD B8","html":"&#x0378;"}
-                ]
-
-                """)
-        #expect(SearchReport.json(for: []) == "[]\n")
     }
 }

@@ -1,9 +1,9 @@
 import AsyncHTTPClient
-import AsyncSupport
 import FlagCountries
 import Foundation
 import NIOCore
 import NIOHTTP1
+import PackageVersion
 import TestSupport
 import Testing
 

@@ -1,4 +1,3 @@
-import AsyncSupport
 import Testing
 
 // snippet: native-coroutine

@@ -28,7 +28,11 @@ struct AnswerTests {
         #expect(server.answers.count == 1)
         #expect(String(buffer: first.joined()) == catFaceTranscript.dropFirst(3).description)
         #expect(String(buffer: second.joined()) == catFaceTranscript.dropFirst(3).description)
-        // A query the index cannot answer is kept with its one error line.
+        // The same words in another order or case share the one answer.
+        var reordered = server.answer(to: "FACE  cat cat")
+        #expect(server.answers.count == 1)
+        #expect(String(buffer: reordered.joined()) == catFaceTranscript.dropFirst(3).description)
+        // A query the index cannot answer gets its one error line.
         var range = server.answer(to: "U+0000..U+FFFF")
         #expect(range.count == 0)
         #expect(String(buffer: range.joined()).hasPrefix("Error: 'U+0000..U+FFFF' lists too many code points"))
@@ -45,19 +49,16 @@ struct AnswerTests {
 
     @Test("the cache never holds more bytes than its capacity")
     func cacheBounded() {
-        let cache = AnswerCache(byteCapacity: 1000)
-        for n in 0..<50 {
-            cache.store(.init(bytes: ByteBuffer(repeating: 0x41, count: 90 + n), count: n), for: "q\(n)")
-            #expect(cache.bytes <= 1000)
-            #expect(cache.answer(for: "q\(n)")?.count == n)
+        let server = TCPServer(
+            index: InvertedIndex.unicode, log: .lines(label: "test") { _ in }, answerCacheBytes: 1000)
+        for word in ["cat", "dog", "sun", "moon", "chess", "face", "arrow", "heart"] {
+            var answer = server.answer(to: word)
+            #expect(String(buffer: answer.joined()) == expectedAnswer(word))
+            #expect(server.answers.totalCost <= 1000)
         }
-        #expect(cache.count < 50)
-        cache.store(.init(bytes: ByteBuffer(repeating: 0x41, count: 1001), count: 1), for: "big")
-        #expect(cache.answer(for: "big") == nil)
-        #expect(cache.bytes <= 1000)
-        let none = AnswerCache(byteCapacity: 0)
-        none.store(.init(bytes: ByteBuffer(string: "x"), count: 1), for: "x")
-        #expect(none.count == 0)
+        let none = TCPServer(index: InvertedIndex.unicode, log: .lines(label: "test") { _ in }, answerCacheBytes: 0)
+        _ = none.answer(to: "cat face")
+        #expect(none.answers.count == 0)
     }
 
     @Test("lines sent in one packet are all answered, in order, and logged in pairs")

@@ -1,5 +1,6 @@
 import CharIndex
 import CharIndexData
+import MojiAnswers
 import Testing
 
 @testable import MojiTCP

@@ -2,6 +2,7 @@ import CharIndex
 import CharIndexData
 import Foundation
 import Logging
+import MojiAnswers
 import NIOCore
 import NIOPosix
 import Synchronization

@@ -1,10 +1,10 @@
-import AsyncSupport
 import CharIndex
 import CharIndexData
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import MojiWeb
+import PackageVersion
 import Testing
 
 @Suite("MojiWeb live server")

@@ -9,9 +9,14 @@ import NIOPosix
 import TestSupport
 import Testing
 
+/// The finder that `mojifinder web` serves.
+let unicodeFinder = Finder(index: .unicodePreloaded, unicodeVersion: InvertedIndex.unicodeVersion)
+
 /// The application exactly as `mojifinder web --port 0` builds it.
 func makeApp(cacheEntries: Int = 1024) throws -> some ApplicationProtocol {
-    try buildApplication(WebOptions(hostname: "127.0.0.1", port: 0, logLevel: .warning, cacheEntries: cacheEntries))
+    try buildApplication(
+        WebOptions(hostname: "127.0.0.1", port: 0, logLevel: .warning, cacheEntries: cacheEntries),
+        finder: unicodeFinder)
 }
 
 /// What the CLI prints for `query`, as `(char, name)` pairs: the API must agree.

@@ -1,4 +1,4 @@
-import AsyncSupport
+import CharIndex
 
 /// The text forms of search results, shared by the CLI and the TCP server.
 public enum SearchReport {
@@ -35,19 +35,15 @@ public enum SearchReport {
         return text + status(count: count) + lineEnding
     }
 
-    /// A JSON array with one object of details per scalar, one per line:
-    /// `[{"char":"🐱","name":"CAT FACE","code":"U+1F431","category":"So",…}]`.
+    /// A JSON array with one object of details per scalar, one per line
+    /// (`CharacterDetails`).
     public static func json(for scalars: some Sequence<Unicode.Scalar>) -> String {
-        let objects = scalars.map { scalar in
-            let details = ScalarDetails(scalar)
-            let fields: [(String, String)] = [
-                ("char", jsonStringLiteral(details.char)), ("name", jsonStringLiteral(details.name)),
-                ("code", jsonStringLiteral(details.code)), ("category", jsonStringLiteral(details.category)),
-                ("age", details.age.map(jsonStringLiteral) ?? "null"), ("utf8", jsonStringLiteral(details.utf8)),
-                ("html", jsonStringLiteral(details.html)),
-            ]
-            return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
+        var bytes: [UInt8] = []
+        for scalar in scalars {
+            bytes += bytes.isEmpty ? "[\n".utf8 : ",\n".utf8
+            CharacterDetails.appendJSON(scalar, to: &bytes)
         }
-        return objects.isEmpty ? "[]\n" : "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+        bytes += bytes.isEmpty ? "[]\n".utf8 : "\n]\n".utf8
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

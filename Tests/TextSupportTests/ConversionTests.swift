@@ -1,5 +1,5 @@
-import AsyncSupport
 import Testing
+import TextSupport
 
 @Suite struct ConversionTests {
     @Test func percentDecodingAcceptsUTF8AndRefusesMalformedEscapes() {

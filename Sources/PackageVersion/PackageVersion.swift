@@ -10,3 +10,11 @@ public enum PackageVersion {
     /// The HTTP `Server` header of a tool's server: `mojifinder/0.2.0`.
     public static func serverHeader(_ tool: String) -> String { "\(tool)/\(current)" }
 }
+
+extension PackageVersion {
+    /// mojifinder's `--version` and its web server's `/version`: the package
+    /// version and the Unicode version of the names it searches.
+    public static func description(unicodeNames version: String) -> String {
+        "\(description) (Unicode \(version) names)"
+    }
+}

@@ -1,15 +1,17 @@
+import HTTPRouting
 import Hummingbird
 import Logging
+import ServerMetrics
 import ServiceLifecycle
 
 /// A small HTTP server that answers only `GET /metrics`, for a server that
 /// does not speak HTTP itself (`mojifinder tcp --metrics-port`).
-public func metricsListener(
+func metricsListener(
     _ metrics: ServerMetrics, host: String, port: Int, logger: Logger,
     onServerRunning: @escaping @Sendable (_ port: Int) async -> Void
 ) -> some Service {
     let router = Router()
-    metrics.addRoute(to: router)
+    router.addMetricsRoute(metrics)
     return Application(
         router: router,
         configuration: .init(address: .hostname(host, port: port), serverName: nil),
