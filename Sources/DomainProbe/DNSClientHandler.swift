@@ -25,7 +25,8 @@ final class DNSClientHandler: ChannelDuplexHandler {
         let server: SocketAddress
         /// The longest wait for one answer.
         let timeout: Duration
-        /// A question is given up `timeout × (retries + 1)` after its first send.
+        /// A question is given up `timeout × (retries + 1)` after it is asked,
+        /// whether or not the window has let it out yet.
         let retries: Int
         let maxInFlight: Int
     }
@@ -76,6 +77,12 @@ final class DNSClientHandler: ChannelDuplexHandler {
         query.promise.futureResult.assumeIsolated().whenComplete { [weak self] _ in
             self?.finish(query, context: context)
         }
+        // The bound holds from the question, not from its first send: behind
+        // a window shrunk by losses, a waiting question still ends in time.
+        query.deadline = NIODeadline.now() + TimeAmount(configuration.timeout * (configuration.retries + 1))
+        query.timer = context.eventLoop.assumeIsolated().scheduleTask(deadline: query.deadline) {
+            query.promise.fail(DomainProbeError.timeout)
+        }
         waiting.append(query)
         sendWaiting(context: context)
     }
@@ -107,10 +114,7 @@ final class DNSClientHandler: ChannelDuplexHandler {
     private func send(_ query: Query, context: ChannelHandlerContext) {
         guard let packet = query.packet else { return }
         let now = NIODeadline.now()
-        if query.sends == 0 {
-            query.firstSent = now
-            query.deadline = now + TimeAmount(configuration.timeout * (configuration.retries + 1))
-        }
+        if query.sends == 0 { query.firstSent = now }
         query.sends += 1
         query.lastSent = now
         query.lastSendNumber = window.sent()

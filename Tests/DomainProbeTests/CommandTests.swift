@@ -107,3 +107,25 @@ import Testing
         }
     }
 }
+
+/// The bound that `--timeout`'s help promises, held against a server that never answers.
+@Suite struct SilentNameserverTests {
+    @Test(arguments: [(timeout: "1", retries: "0"), (timeout: "1", retries: "1")])
+    func aRunWithEveryNameInFlightEndsWithinTheBound(timeout: String, retries: String) async throws {
+        // Every query dropped unread: a server that never answers.
+        let silent = try await Responder.start(dropShare: 1)
+        defer { Task { await silent.stop() } }
+        let start = ContinuousClock.now
+        let run = try await runProduct(
+            "domaincheck",
+            ["test", "--nameserver", silent.address, "--timeout", timeout, "--retries", retries, "--json"])
+        let elapsed = ContinuousClock.now - start
+        let bound = Duration.seconds(Int(timeout) ?? 0) * ((Int(retries) ?? 0) + 1)
+        #expect(run.exitCode == 1)
+        let lines = run.standardOutput.split(separator: "\n")
+        #expect(lines.count == 18)
+        #expect(lines.allSatisfy { $0.hasSuffix(#""status":"error","reason":"timeout"}"#) }, "\(lines)")
+        // The margin covers starting the process and a loaded machine, not another round of waits.
+        #expect(elapsed >= bound && elapsed < bound + .seconds(2.5), "took \(elapsed) for a bound of \(bound)")
+    }
+}
