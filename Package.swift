@@ -142,6 +142,7 @@ let package = Package(
             name: "mojifinder-server",
             dependencies: [
                 "AsyncSupport",
+                "CommandLineSupport",
                 "CharIndex",
                 "CharIndexData",
                 "HTTPRouting",

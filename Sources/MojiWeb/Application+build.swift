@@ -26,7 +26,7 @@ public struct WebOptions: AppArguments {
     public var cacheEntries: Int
 
     public init(
-        hostname: String = "127.0.0.1", port: Int = 8000, logLevel: Logger.Level = .info, cacheEntries: Int = 1024
+        hostname: String = "127.0.0.1", port: Int = 8080, logLevel: Logger.Level = .info, cacheEntries: Int = 1024
     ) {
         self.hostname = hostname
         self.port = port
@@ -87,7 +87,7 @@ public func buildRouter(
     router.get("/openapi.yaml") { _, _ in StaticPage(contentType: "application/yaml", text: OpenAPIDocument.yaml) }
     // A fixed answer: the framework's own ceiling in the benchmark.
     router.get("/health") { _, _ in "ok\n" }
-    let version = PackageVersion.description(unicodeNames: finder.unicodeVersion) + "\n"
+    let version = PackageVersion.description(of: "mojifinder", data: ["Unicode \(finder.unicodeVersion) names"]) + "\n"
     router.get("/version") { _, _ in version }
 
     router.get("/search") { request, _ in try search.response(to: request) }

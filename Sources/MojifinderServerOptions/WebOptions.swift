@@ -9,7 +9,7 @@ extension CommandConfiguration {
         commandName: "web",
         abstract: "Serve the search page and a JSON API over HTTP.",
         discussion: """
-            Open http://127.0.0.1:8000 for the page; GET /search?q=cat%20face answers \
+            Open http://127.0.0.1:8080 for the page; GET /search?q=cat%20face answers \
             JSON; /docs describes the API (OpenAPI document at /openapi.json); \
             /metrics has the Prometheus metrics; GET /version answers the version. \
             On SIGINT or SIGTERM it stops accepting, finishes the requests it has \
@@ -21,7 +21,7 @@ extension CommandConfiguration {
             Examples:
               mojifinder web
               mojifinder web --port 0 --log-level notice
-              curl 'http://127.0.0.1:8000/search?q=cat%20face'
+              curl 'http://127.0.0.1:8080/search?q=cat%20face'
             """
     )
 }
@@ -32,7 +32,7 @@ public struct WebCommandOptions: ParsableArguments, Sendable {
     public var host = "127.0.0.1"
 
     @Option(name: .shortAndLong, help: "Port to listen on, 0-65535; 0 picks a free one (the start line shows it).")
-    public var port = 8000
+    public var port = 8080
 
     @Option(
         name: .customLong("log-level"),

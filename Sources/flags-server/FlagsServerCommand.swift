@@ -25,7 +25,7 @@ struct FlagsServerCommand: AsyncParsableCommand {
               flags-server --preset all
               flags-server --preset error --seed 1 --port 0 --verbose
             """,
-        version: PackageVersion.description
+        version: PackageVersion.description(of: "flags-server")
     )
 
     @Option(help: "local, delay, error or all.")
@@ -94,6 +94,9 @@ struct FlagsServerCommand: AsyncParsableCommand {
             } catch {
                 throw ValidationError(error.description)
             }
+            // --preset all cannot take --port: the way out is one preset at a time.
+            try PortInUse.check(
+                host: options.host, port: options.port, option: presets.count > 1 ? "--preset P --port" : "--port")
             servers.append(options)
         }
         do {

@@ -20,7 +20,7 @@ struct MojifinderServer: AsyncParsableCommand {
               mojifinder web --port 8080
               mojifinder tcp --port 2323
             """,
-        version: PackageVersion.description(unicodeNames: InvertedIndex.unicodeVersion),
+        version: PackageVersion.description(of: "mojifinder", data: ["Unicode \(InvertedIndex.unicodeVersion) names"]),
         subcommands: [Web.self, TCP.self]
     )
 }

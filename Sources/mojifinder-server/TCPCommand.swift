@@ -2,6 +2,7 @@ import ArgumentParser
 import AsyncSupport
 import CharIndex
 import CharIndexData
+import CommandLineSupport
 import Foundation
 import Logging
 import MojiTCP
@@ -19,6 +20,8 @@ struct TCP: AsyncParsableCommand {
 
     func run() async throws {
         let (host, port, metricsPort) = (options.host, options.port, options.metricsPort)
+        try PortInUse.check(host: host, port: port)
+        if let metricsPort { try PortInUse.check(host: host, port: metricsPort, option: "--metrics-port") }
         writeUnbuffered("Building index.\n")
         let limits = TCPServer.Limits(
             maxLineLength: options.maxLineLength,

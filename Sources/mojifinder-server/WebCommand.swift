@@ -2,6 +2,7 @@ import ArgumentParser
 import AsyncSupport
 import CharIndex
 import CharIndexData
+import CommandLineSupport
 import Hummingbird
 import Logging
 import MojiWeb
@@ -22,6 +23,7 @@ struct Web: AsyncParsableCommand, AppArguments {
     var cacheEntries: Int { options.cacheEntries }
 
     func run() async throws {
+        try PortInUse.check(host: hostname, port: port)
         let metrics = ServerMetrics()
         // The index is loaded now, not on the first request.
         let finder = Finder(index: .unicodePreloaded, unicodeVersion: InvertedIndex.unicodeVersion)

@@ -13,7 +13,7 @@ struct LiveTests {
     func liveSearch() async throws {
         try await makeApp().test(.live) { client in
             let port = try #require(client.port)
-            #expect(port != 8000)
+            #expect(port != 8080)
             try await client.execute(uri: "/search?q=cat%20face", method: .get) { response in
                 #expect(response.status == .ok)
                 let found = try decodeResults(response.body)
@@ -62,7 +62,8 @@ struct LiveTests {
     func liveVersion() async throws {
         try await makeApp().test(.live) { client in
             let version = try await client.execute(uri: "/version", method: .get)
-            let expected = "AsyncNetTools \(PackageVersion.current) (Unicode \(InvertedIndex.unicodeVersion) names)\n"
+            let expected =
+                "mojifinder \(PackageVersion.current) (AsyncNetTools; Unicode \(InvertedIndex.unicodeVersion) names)\n"
             #expect(version.status == .ok && String(buffer: version.body) == expected)
             #expect(version.headers[.server] == "mojifinder/\(PackageVersion.current)")
             // /health keeps its fixed body.
