@@ -82,7 +82,7 @@ func makeApplication(
     }
     // A fixed answer with no flag logic, the baseline for benchmarks.
     router.get("/ping") { _, _ in "pong\n" }
-    router.get("/version") { _, _ in "\(PackageVersion.description)\n" }
+    router.get("/version") { _, _ in "\(PackageVersion.description(of: "flags-server"))\n" }
     router.get("/flags/**") { request, _ in try await state.respond(to: request) }
     // The same answer without its body; the router does not derive HEAD for a catch-all route.
     router.head("/flags/**") { request, _ in

@@ -9,8 +9,8 @@ enum OpenAPIDocument {
           description: Search for Unicode characters by the words in their names.
           version: 1.0.0
         servers:
-          - url: http://127.0.0.1:8000
-            description: mojifinder web on its default address
+          - url: /
+            description: The server that serves this document.
         paths:
           /search:
             get:
@@ -177,8 +177,8 @@ enum OpenAPIDocument {
           },
           "servers": [
             {
-              "url": "http://127.0.0.1:8000",
-              "description": "mojifinder web on its default address"
+              "url": "/",
+              "description": "The server that serves this document."
             }
           ],
           "paths": {

@@ -4,17 +4,13 @@ public enum PackageVersion {
     /// Also the newest entry of CHANGELOG.md.
     public static let current = "0.2.0"
 
-    /// What `--version` prints: `AsyncNetTools 0.2.0`.
-    public static let description = "AsyncNetTools \(current)"
+    /// What `TOOL --version` prints and a server's `/version` answers:
+    /// `flags 0.2.0 (AsyncNetTools)`, or with the versions of the data the
+    /// tool carries, `mojifinder 0.2.0 (AsyncNetTools; Unicode 17.0 names)`.
+    public static func description(of tool: String, data: [String] = []) -> String {
+        "\(tool) \(current) (\((["AsyncNetTools"] + data).joined(separator: "; ")))"
+    }
 
     /// The HTTP `Server` header of a tool's server: `mojifinder/0.2.0`.
     public static func serverHeader(_ tool: String) -> String { "\(tool)/\(current)" }
-}
-
-extension PackageVersion {
-    /// mojifinder's `--version` and its web server's `/version`: the package
-    /// version and the Unicode version of the names it searches.
-    public static func description(unicodeNames version: String) -> String {
-        "\(description) (Unicode \(version) names)"
-    }
 }

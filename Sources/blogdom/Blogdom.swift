@@ -20,7 +20,7 @@ struct Blogdom: AsyncParsableCommand {
               blogdom --tld org --limit 10
               blogdom --nameserver 127.0.0.1:5353 --timeout 1
             """,
-        version: PackageVersion.description
+        version: PackageVersion.description(of: "blogdom")
     )
 
     @Option(help: "Top-level domain to probe under, such as dev or com.br.")

@@ -20,7 +20,7 @@ struct DomainCheck: AsyncParsableCommand {
               domaincheck dev --names my-names.txt
               domaincheck test --nameserver 127.0.0.1:5353 --json
             """,
-        version: PackageVersion.description
+        version: PackageVersion.description(of: "domaincheck")
     )
 
     @Argument(help: "Top-level domain, e.g. COM.BR (dots at both ends are ignored).")

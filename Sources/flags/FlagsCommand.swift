@@ -19,7 +19,7 @@ struct FlagsCommand: AsyncParsableCommand {
               flags -v -m 20 B
               flags -a -s DELAY -m 100
             """,
-        version: PackageVersion.description
+        version: PackageVersion.description(of: "flags")
     )
 
     @Argument(help: "Country codes: AA-ZZ, or one letter for the 26 codes starting with it.")

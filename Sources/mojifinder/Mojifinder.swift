@@ -31,7 +31,7 @@ struct Mojifinder: ParsableCommand {
               mojifinder web --port 8080
               mojifinder tcp --port 2323
             """,
-        version: PackageVersion.description(unicodeNames: InvertedIndex.unicodeVersion),
+        version: PackageVersion.description(of: "mojifinder", data: ["Unicode \(InvertedIndex.unicodeVersion) names"]),
         subcommands: [Search.self, Identify.self, Web.self, TCP.self],
         defaultSubcommand: Search.self
     )

@@ -259,7 +259,7 @@ import Testing
                 #expect(flag.headers.first(name: "server") == "flags-server/\(PackageVersion.current)")
                 let version = try await fetch(client, "http://127.0.0.1:\(server.port)/version")
                 #expect(version.status == 200)
-                #expect(version.text == "AsyncNetTools \(PackageVersion.current)\n")
+                #expect(version.text == "flags-server \(PackageVersion.current) (AsyncNetTools)\n")
             }
         }
     }

@@ -44,7 +44,7 @@ import Testing
         for arguments in [["--version"], ["web", "--version"], ["search", "--version"]] {
             let run = try await Self.mojifinder(arguments)
             #expect(run.exitCode == 0)
-            let pattern = /AsyncNetTools \d+\.\d+\.\d+ \(Unicode \d+\.\d+ names\)\n/
+            let pattern = /mojifinder \d+\.\d+\.\d+ \(AsyncNetTools; Unicode \d+\.\d+ names\)\n/
             #expect(run.standardOutput.wholeMatch(of: pattern) != nil, "\(arguments): \(run.standardOutput)")
         }
     }
