@@ -30,8 +30,8 @@ bins() {
     if [ -n "${BIN:-}" ]; then
         bin=$BIN
     else
-        for product; do swift build -c release --product "$product" >&2; done
-        bin=$(swift build -c release --show-bin-path)
+        for product; do swift build -c release --product "$product" >&2 || die "could not build $product"; done
+        bin=$(swift build -c release --show-bin-path) || die "no release folder"
     fi
     for product; do [ -x "$bin/$product" ] || die "no $product in $bin"; done
 }
