@@ -20,7 +20,7 @@ finish() {
 }
 trap finish EXIT
 
-die() { echo "${0##*/}: $*" >&2; exit 1; }
+die() { echo "scripts/${0##*/}: $*" >&2; exit 1; }
 need() { local tool; for tool; do command -v "$tool" >/dev/null || die "needs $tool (bash scripts/test installs the Debian packages)"; done; }
 
 # bins PRODUCT...: sets $bin to a folder holding these release executables:
