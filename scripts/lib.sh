@@ -10,10 +10,9 @@ for path in BIN BEFORE; do [ -z "${!path:-}" ] || printf -v "$path" %s "$(realpa
 case "${1:-}" in -h | --help) sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0 ;; esac
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 work=$(mktemp -d)
-on_exit=()
 finish() {
-    local job command
-    for command in "${on_exit[@]}"; do eval "$command" || true; done
+    local job
+    [ -z "${benchmark:-}" ] || echo "load average after: $(loadavg)"
     for job in $(jobs -rp); do kill -TERM "$job" 2>/dev/null || true; done
     wait || true
     rm -rf "$work"
@@ -78,8 +77,7 @@ loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 bench_start() {
     echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr)," \
         "$(swift --version 2>/dev/null | head -1); load average before: $(loadavg)"
-    # shellcheck disable=SC2016 # expanded at exit
-    on_exit+=('echo "load average after: $(loadavg)"')
+    benchmark=1
 }
 # cpu PID: CPU seconds of the process so far (utime + stime, /proc/PID/stat fields 14 and 15).
 cpu() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f\n", ($14 + $15) / hz }' "/proc/$1/stat"; }
