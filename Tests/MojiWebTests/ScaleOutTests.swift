@@ -16,7 +16,7 @@ struct ScaleOutTests {
             environment: [
                 // One wrk thread and few connections: other suites run beside this one.
                 "INSTANCES": "2", "KILL_ONE": "1", "DURATION": "6", "THREADS": "1", "CONNECTIONS": "8",
-                "MOJIFINDER": try builtProduct("mojifinder"),
+                "BIN": URL(fileURLWithPath: try builtProduct("mojifinder")).deletingLastPathComponent().path,
             ],
             timeout: .seconds(90))
         #expect(result.exitCode == 0, "\(result.combinedOutput)")
