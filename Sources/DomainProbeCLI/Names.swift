@@ -1,3 +1,5 @@
+import ArgumentParser
+import DomainProbe
 import NIOPosix
 import TextSupport
 
@@ -23,6 +25,18 @@ public let shortKeywords: [String] = pythonKeywords.filter { $0.count <= 4 }.map
 public func domains(_ names: [String], tld: String) -> [String] {
     let suffix = tld.trimming { $0 == "." }
     return names.map { suffix.isEmpty ? $0 : "\($0).\(suffix)" }
+}
+
+/// Refuses a TLD that no name could end in (`bad tld`, `a..b`) before any
+/// probe goes out: a usage error naming what is wrong.
+public func checkTLD(_ tld: String) throws {
+    let suffix = tld.trimming { $0 == "." }
+    guard !suffix.isEmpty else { return }
+    do {
+        _ = try DomainName("name.\(suffix)")
+    } catch {
+        throw ValidationError("'\(tld)' is not a top-level domain: \(error)")
+    }
 }
 
 /// Reads one name per line from a file, or from standard input for `-`,

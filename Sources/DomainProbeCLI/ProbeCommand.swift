@@ -11,10 +11,9 @@ public struct UsageError: Error, CustomStringConvertible {
 
 extension AsyncParsableCommand {
     /// The `main` of blogdom and domaincheck: ArgumentParser's, plus a
-    /// `UsageError` from `run()` printed as `name: message` with the status of
-    /// every usage error, 64 (EX_USAGE).
+    /// `UsageError` from `run()` printed as `Error: message`, as every tool
+    /// writes its errors, with the status of every usage error, 64 (EX_USAGE).
     public static func probeCommandMain(_ arguments: [String]? = nil) async {
-        let name = configuration.commandName ?? "\(Self.self)"
         var command: Self
         do {
             command = try parse(arguments)
@@ -24,7 +23,7 @@ extension AsyncParsableCommand {
         do {
             try await command.run()
         } catch let error as UsageError {
-            writeUnbuffered("\(name): \(error)\n", to: 2)
+            writeUnbuffered("Error: \(error)\n", to: 2)
             exit(withError: ExitCode.validationFailure)
         } catch {
             exit(withError: error)

@@ -4,6 +4,7 @@ import CommandLineSupport
 /// The options blogdom and domaincheck share, included in each with `@OptionGroup`.
 public struct ProbeOptions: ParsableArguments, Sendable {
     @Option(
+        parsing: .unconditional,
         help:
             "Lookups in flight at most, 1-10,000. With --nameserver a ceiling: the client starts with 10 and adapts to losses."
     )
@@ -13,12 +14,14 @@ public struct ProbeOptions: ParsableArguments, Sendable {
     public var nameserver: String?
 
     @Option(
+        parsing: .unconditional,
         help:
             "With --nameserver, the longest wait in seconds before a DNS query is sent again, 0.001-3600; once the server has answered, the wait follows its round trip."
     )
     public var timeout = 2.0
 
     @Option(
+        parsing: .unconditional,
         help:
             "With --nameserver, give up on a question after --timeout × (retries + 1) seconds, 0-10; a server that never answered is asked this many more times."
     )

@@ -71,12 +71,39 @@ public enum FlagsReport {
             String(repeating: "-", count: 20), line(summary.downloaded, "flag downloaded.", "flags downloaded."),
         ]
         if summary.notFound > 0 { lines.append(line(summary.notFound, "not found.", "not found.")) }
-        if summary.errors > 0 { lines.append(line(summary.errors, "error.", "errors.")) }
+        if summary.errors > 0 {
+            lines.append(line(summary.errors, "error.", "errors."))
+            lines += errorReasons(summary.results)
+        }
         if summary.cancelled > 0 || summary.interrupted {
             lines.append(line(summary.cancelled, "cancelled (interrupted).", "cancelled (interrupted)."))
         }
         lines.append(String(format: "Elapsed time: %.2fs", summary.elapsed))
         return lines.joined(separator: "\n")
+    }
+
+    /// Why the errors happened, without `-v`: one line per reason, most
+    /// frequent first, with the codes it hit: `      AD, BR: connection refused`.
+    static func errorReasons(_ results: [DownloadResult], shown: Int = 3) -> [String] {
+        var codes: [String: [String]] = [:]
+        var order: [String] = []
+        for result in results where result.status == .error {
+            if codes[result.detail] == nil { order.append(result.detail) }
+            codes[result.detail, default: []].append(result.code)
+        }
+        let ranked = order.enumerated().sorted { a, b in
+            let (left, right) = (codes[a.element, default: []].count, codes[b.element, default: []].count)
+            return left != right ? left > right : a.offset < b.offset
+        }.map(\.element)
+        var lines = ranked.prefix(shown).map { reason in
+            let hit = codes[reason, default: []]
+            let listed = hit.prefix(5).joined(separator: ", ") + (hit.count > 5 ? " and \(hit.count - 5) more" : "")
+            return "      \(listed): \(reason)"
+        }
+        if ranked.count > shown {
+            lines.append("      and \(ranked.count - shown) other reasons; -v shows each flag's.")
+        }
+        return lines
     }
 
     /// The last line of `--gather`, as the chapter's first asyncio downloader prints it.

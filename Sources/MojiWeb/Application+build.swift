@@ -45,9 +45,14 @@ public func buildApplication(_ args: some AppArguments, finder: Finder, metrics:
     // Plain lines through the log writer, which never blocks a request on a full stdout.
     var logger = Logger.lines(label: "mojifinder-web", level: args.logLevel)
     logger.logLevel = args.logLevel
+    // Hummingbird's own lines (its start line among them) only from warning
+    // up: the start line and the requests are logged once, below.
+    var frameworkLogger = logger
+    frameworkLogger.logLevel = max(args.logLevel, .warning)
     logger.debug("index of \(finder.index.wordCount) words, Unicode \(finder.unicodeVersion)")
     let router = try buildRouter(
-        finder: finder, logRequests: args.logLevel <= .info, cacheEntries: args.cacheEntries, metrics: metrics)
+        finder: finder, requestLog: args.logLevel <= .info ? logger : nil, cacheEntries: args.cacheEntries,
+        metrics: metrics)
     return Application(
         router: router,
         server: .http1(
@@ -60,13 +65,13 @@ public func buildApplication(_ args: some AppArguments, finder: Finder, metrics:
             let port = channel.localAddress?.port ?? args.port
             logger.notice("mojifinder web listening on http://\(args.hostname):\(port)")
         },
-        logger: logger
+        logger: frameworkLogger
     )
 }
 
 /// The routes, shared by `buildApplication` and the router-level tests.
 public func buildRouter(
-    finder: Finder, logRequests: Bool = false, cacheEntries: Int = 1024, metrics: ServerMetrics = ServerMetrics()
+    finder: Finder, requestLog: Logger? = nil, cacheEntries: Int = 1024, metrics: ServerMetrics = ServerMetrics()
 ) throws -> Router<BasicRequestContext> {
     // HEAD wherever GET works, as FastAPI (Starlette) answers it.
     let router = Router(options: .autoGenerateHeadEndpoints)
@@ -74,7 +79,7 @@ public func buildRouter(
     router.addMetricsRoute(metrics)
     router.add(middleware: SingleWriteMiddleware())
     router.add(middleware: MetricsMiddleware())
-    if logRequests { router.add(middleware: LogRequestsMiddleware(.info)) }
+    if let requestLog { router.add(middleware: AccessLogMiddleware(logger: requestLog)) }
     router.add(middleware: BadRequestMiddleware())
     // Made even when off, so /metrics always lists the answer cache's figures.
     let answers = CountedAnswerCache(capacity: cacheEntries, metrics: metrics)

@@ -8,6 +8,8 @@ extension CommandConfiguration {
     public static let tcp = CommandConfiguration(
         commandName: "tcp",
         abstract: "Serve searches over a line-based TCP protocol (for telnet or nc).",
+        // The options are in --help; a usage line listing them all would wrap.
+        usage: "mojifinder tcp [<options>]",
         discussion: """
             Each client gets the prompt '?> ', sends one query per line and gets the \
             result lines and a status line, CRLF-terminated. An empty line repeats \
@@ -31,19 +33,21 @@ public struct TCPCommandOptions: ParsableArguments, Sendable {
     @Option(help: "Address to listen on: an IP address or a host name.")
     public var host = "127.0.0.1"
 
-    @Option(help: "Port to listen on, 0-65535; 0 picks a free port.")
+    @Option(parsing: .unconditional, help: "Port to listen on, 0-65535; 0 picks a free port.")
     public var port = 2323
 
-    @Option(help: "Longest accepted line in bytes, 1-1,048,576; a longer line closes the session.")
+    @Option(
+        parsing: .unconditional, help: "Longest accepted line in bytes, 1-1,048,576; a longer line closes the session.")
     public var maxLineLength = 1024
 
-    @Option(help: "Seconds a client may stay silent before it is disconnected, 0.001-86,400.")
+    @Option(parsing: .unconditional, help: "Seconds a client may stay silent before it is disconnected, 0.001-86,400.")
     public var idleTimeout = 300.0
 
-    @Option(help: "Most concurrent connections, 1-100,000; more are refused with a message.")
+    @Option(parsing: .unconditional, help: "Most concurrent connections, 1-100,000; more are refused with a message.")
     public var maxConnections = 1000
 
     @Option(
+        parsing: .unconditional,
         help:
             "Also serve Prometheus metrics over HTTP at /metrics on this port, 0-65535 (0 picks a free one; default: none)."
     )
@@ -52,7 +56,8 @@ public struct TCPCommandOptions: ParsableArguments, Sendable {
     @Option(
         name: .customLong("log-level"),
         help:
-            "trace, debug, info (logs every query and connection), notice (the start line only), warning, error or critical."
+            "trace, debug, info (logs every query and connection), notice (the start and stop lines only), warning, error or critical.",
+        completion: .list(["trace", "debug", "info", "notice", "warning", "error", "critical"])
     )
     public var logLevelName = "info"
 

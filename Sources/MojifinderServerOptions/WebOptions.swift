@@ -8,6 +8,8 @@ extension CommandConfiguration {
     public static let web = CommandConfiguration(
         commandName: "web",
         abstract: "Serve the search page and a JSON API over HTTP.",
+        // The options are in --help; a usage line listing them all would wrap.
+        usage: "mojifinder web [<options>]",
         discussion: """
             Open http://127.0.0.1:8080 for the page; GET /search?q=cat%20face answers \
             JSON; /docs describes the API (OpenAPI document at /openapi.json); \
@@ -31,19 +33,26 @@ public struct WebCommandOptions: ParsableArguments, Sendable {
     @Option(name: .long, help: "Address to listen on: an IP address or a host name.")
     public var host = "127.0.0.1"
 
-    @Option(name: .shortAndLong, help: "Port to listen on, 0-65535; 0 picks a free one (the start line shows it).")
+    @Option(
+        name: .shortAndLong, parsing: .unconditional,
+        help: "Port to listen on, 0-65535; 0 picks a free one (the start line shows it).")
     public var port = 8080
 
     @Option(
         name: .customLong("log-level"),
-        help: "trace, debug, info (logs every request), notice (start and stop only), warning, error or critical.")
+        help:
+            "trace, debug, info (logs every request), notice (the start and stop lines only), warning, error or critical.",
+        completion: .list(["trace", "debug", "info", "notice", "warning", "error", "critical"]))
     public var logLevelName = "info"
 
     @Option(
-        name: .long, help: "How many encoded /search answers to keep in memory, 0-1,000,000; 0 turns the cache off.")
+        name: .long, parsing: .unconditional,
+        help: "How many encoded /search answers to keep in memory, 0-1,000,000; 0 turns the cache off.")
     public var cacheEntries = 1024
 
-    @Option(help: "Seconds to finish the requests in progress after SIGINT or SIGTERM before cutting them, 0-86,400.")
+    @Option(
+        parsing: .unconditional,
+        help: "Seconds to finish the requests in progress after SIGINT or SIGTERM before cutting them, 0-86,400.")
     public var gracePeriod = 10.0
 
     public init() {}

@@ -8,6 +8,8 @@ struct Blogdom: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "blogdom",
         abstract: "Look for a short domain for a Python blog.",
+        // The options are in --help; a usage line listing them all would wrap.
+        usage: "blogdom [<options>]",
         discussion: """
             Probes every Python keyword of at most 4 characters, lowercased, under \
             the TLD, and prints each result as soon as it arrives: '+ domain' when \
@@ -29,6 +31,8 @@ struct Blogdom: AsyncParsableCommand {
     @OptionGroup var options: ProbeOptions
 
     static func main() async { await probeCommandMain() }
+
+    func validate() throws { try checkTLD(tld) }
 
     func run() async throws {
         let anyError = try await runProbes(domains(shortKeywords, tld: tld), options: options, style: .blogdom) {

@@ -8,6 +8,8 @@ struct DomainCheck: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "domaincheck",
         abstract: "Check which short Python keywords are taken as domains under a TLD.",
+        // The options are in --help; a usage line listing them all would wrap.
+        usage: "domaincheck [<options>] <tld>",
         discussion: """
             Prints 'FOUND<tab><tab>NOT FOUND', then each domain as its lookup \
             completes: found names at the left, names that do not exist two tabs \
@@ -26,7 +28,9 @@ struct DomainCheck: AsyncParsableCommand {
     @Argument(help: "Top-level domain, e.g. COM.BR (dots at both ends are ignored).")
     var tld: String?
 
-    @Option(help: "Probe the names in this file (one per line; '-' for stdin; default: the short Python keywords).")
+    @Option(
+        help: "Probe the names in this file (one per line; '-' for stdin; default: the short Python keywords).",
+        completion: .file())
     var names: String?
 
     @OptionGroup var options: ProbeOptions
@@ -40,6 +44,7 @@ struct DomainCheck: AsyncParsableCommand {
         guard let tld, !tld.allSatisfy({ $0 == "." }) else {
             throw ValidationError("Please provide a TLD. Example: domaincheck COM.BR")
         }
+        try checkTLD(tld)
     }
 
     func run() async throws {

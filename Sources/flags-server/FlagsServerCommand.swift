@@ -11,6 +11,8 @@ struct FlagsServerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "flags-server",
         abstract: "Serve flag images and metadata for the flag downloaders, with optional delays and errors.",
+        // The options are in --help; a usage line listing them all would wrap.
+        usage: "flags-server [<options>]",
         discussion: """
             Presets: local (port 8000), delay (8001, 0.5-5.0 s delays), error (8002, 0.5 s delays and 25 % of \
             requests answered 418 I'm a teapot), all (the three at once). Explicit options override the preset. \
@@ -28,33 +30,51 @@ struct FlagsServerCommand: AsyncParsableCommand {
         version: PackageVersion.description(of: "flags-server")
     )
 
-    @Option(help: "local, delay, error or all.")
+    @Option(
+        help: "local (port 8000), delay (8001), error (8002) or all (the three).",
+        completion: .list(["local", "delay", "error", "all"]))
     var preset: String = "local"
 
     @Option(help: "Address to bind (default: 127.0.0.1).")
     var host: String?
 
-    @Option(help: "Port to listen on, 0-65535; 0 picks a free one (default: the preset's, 8000, 8001 or 8002).")
+    @Option(
+        parsing: .unconditional,
+        help: "Port to listen on, 0-65535; 0 picks a free one (default: the preset's, 8000, 8001 or 8002).")
     var port: Int?
 
-    @Option(help: "Delay before each response in seconds, MIN or MIN-MAX, 0-3600 (default: the preset's).")
+    @Option(
+        parsing: .unconditional,
+        help: "Delay before each response in seconds, MIN or MIN-MAX, 0-3600 (default: the preset's).")
     var delay: String?
 
     @Option(
-        name: .customLong("error-rate"), help: "Share of requests answered 418, 0-1 (default: the preset's, 0 or 0.25)."
+        name: .customLong("error-rate"), parsing: .unconditional,
+        help: "Share of requests answered 418, 0-1 (default: the preset's, 0 or 0.25)."
     )
     var errorRate: Double?
 
-    @Option(help: "Serve DIR/flags/<cc>/<cc>.gif and metadata.json (default: the built-in flags).")
+    @Option(
+        help: "Serve DIR/flags/<cc>/<cc>.gif and metadata.json (default: the built-in flags).",
+        completion: .directory)
     var directory: String?
 
-    @Option(help: "Seed for reproducible delays and errors, 0-2^64-1 (default: random).")
+    @Option(
+        parsing: .unconditional, help: "Seed for reproducible delays and errors, 0-2^64-1 (default: random).",
+        transform: { text in
+            guard let seed = UInt64(text) else {
+                throw ValidationError("--seed must be between 0 and 2^64-1; got \(text)")
+            }
+            return seed
+        })
     var seed: UInt64?
 
     @Flag(help: "Log each request's delay and errors.")
     var verbose = false
 
-    @Option(help: "Seconds to answer the requests in progress after SIGINT or SIGTERM before cutting them, 0-86,400.")
+    @Option(
+        parsing: .unconditional,
+        help: "Seconds to answer the requests in progress after SIGINT or SIGTERM before cutting them, 0-86,400.")
     var gracePeriod = 10.0
 
     func validate() throws {

@@ -31,15 +31,19 @@ struct FlagsCommand: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "Get every code from AA to ZZ (676).")
     var every = false
 
-    @Option(name: .shortAndLong, help: "Limit to the first N codes, 1-676 (default: all the selected codes).")
+    @Option(
+        name: .shortAndLong, parsing: .unconditional,
+        help: "Limit to the first N codes, 1-676 (default: all the selected codes).")
     var limit: Int?
 
-    @Option(name: [.short, .customLong("max-req")], help: "Maximum concurrent requests, 1-1000.")
+    @Option(
+        name: [.short, .customLong("max-req")], parsing: .unconditional, help: "Maximum concurrent requests, 1-1000.")
     var maxReq = 5
 
     @Option(
         name: .shortAndLong,
-        help: "Server: LOCAL, DELAY, ERROR, REMOTE or an http(s) base URL (default: LOCAL, or the built-in server).")
+        help: "Server: LOCAL, DELAY, ERROR, REMOTE or an http(s) base URL (default: LOCAL, or the built-in server).",
+        completion: .list(["LOCAL", "DELAY", "ERROR", "REMOTE"]))
     var server: String?
 
     @Flag(name: .shortAndLong, help: "Print one line per flag instead of the progress bar.")
@@ -51,7 +55,7 @@ struct FlagsCommand: AsyncParsableCommand {
     @Flag(help: "Use the gather version: results in submission order, codes printed as saved.")
     var gather = false
 
-    @Option(help: "Folder to save the flags in (created if missing).")
+    @Option(help: "Folder to save the flags in (created if missing).", completion: .directory)
     var dest = "downloaded"
 
     @Flag(help: "Print one JSON summary object instead of the reports.")
@@ -60,7 +64,8 @@ struct FlagsCommand: AsyncParsableCommand {
     @Flag(help: "Skip flags already saved in the destination folder.")
     var skipExisting = false
 
-    @Option(help: "Retry timeouts and 408/429/500/502/503/504 up to N times with backoff, 0-10.")
+    @Option(
+        parsing: .unconditional, help: "Retry timeouts and 408/429/500/502/503/504 up to N times with backoff, 0-10.")
     var retries = 0
 
     func validate() throws {
@@ -82,7 +87,8 @@ struct FlagsCommand: AsyncParsableCommand {
     }
 
     static func usageError(_ message: String) -> Never {
-        writeUnbuffered("*** Usage error: \(message)\nUsage: \(usageString())\nSee flags --help.\n")
+        // On stderr: `flags --json | jq` reads only the summary.
+        writeUnbuffered("*** Usage error: \(message)\nUsage: \(usageString())\nSee flags --help.\n", to: 2)
         exit(withError: ExitCode.validationFailure)
     }
 

@@ -39,6 +39,8 @@ struct Web: AsyncParsableCommand, AppArguments {
         } catch is CancellationError {
             // The grace period ran out and the requests left were cut: still a requested stop.
         }
+        // The stop line, at notice as the start line is.
+        if options.logLevel <= .notice { LogLineWriter.standardOutput.append("Server shut down.") }
         await LogLineWriter.standardOutput.flush()
     }
 }

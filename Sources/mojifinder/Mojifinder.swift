@@ -79,7 +79,11 @@ struct Search: ParsableCommand {
         // Checked here, not in validate(): as the default subcommand, Search
         // would otherwise report this before an unknown option.
         guard !query.isEmpty else { throw ValidationError("Please give one or more words to search.") }
-        output.print(InvertedIndex.unicode.search(query))
+        let answer = InvertedIndex.unicode.search(query)
+        output.print(answer)
+        if answer.isEmpty, let hint = SubcommandHint.hint(for: words) {
+            writeUnbuffered(hint + "\n", to: 2)
+        }
     }
 }
 
@@ -94,11 +98,9 @@ struct Identify: ParsableCommand {
     @Argument(help: "Text whose characters to list; several arguments are listed in turn.")
     var text: [String] = []
 
-    func validate() throws {
+    func run() throws {
+        // Checked here, not in validate(), so that an unknown option is reported as such.
         guard text.contains(where: { !$0.isEmpty }) else { throw ValidationError("Please give some text to identify.") }
-    }
-
-    func run() {
         output.print(InvertedIndex.unicode.search(Query(listed: text.flatMap(\.unicodeScalars))))
     }
 }

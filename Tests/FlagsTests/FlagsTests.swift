@@ -1,10 +1,11 @@
 import FlagCountries
-import Flags
 import FlagsServer
 import Foundation
 import Hummingbird
 import TestSupport
 import Testing
+
+@testable import Flags
 
 @Suite("flags: selection and reports")
 struct SelectionTests {
@@ -61,6 +62,23 @@ struct SelectionTests {
                   1 error.
                 Elapsed time: 1.23s
                 """)
+    }
+
+    @Test func errorsAreSummarizedByReasonWithoutVerbose() {
+        var summary = FlagsSummary(site: "REMOTE", baseURL: "")
+        for (code, reason) in [
+            ("AD", "connection refused"), ("BR", "HTTP error 418 - I'm a teapot"), ("CN", "connection refused"),
+        ] {
+            summary.count(DownloadResult(code: code, status: .error, detail: reason, requests: 1))
+        }
+        let lines = FlagsReport.final(summary).split(separator: "\n").map(String.init)
+        #expect(
+            Array(lines[2...4]) == [
+                "  3 errors.", "      AD, CN: connection refused", "      BR: HTTP error 418 - I'm a teapot",
+            ])
+        #expect(
+            FlagsReport.errorReasons(summary.results, shown: 1).last
+                == "      and 1 other reasons; -v shows each flag's.")
     }
 }
 
