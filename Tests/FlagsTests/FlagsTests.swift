@@ -318,7 +318,7 @@ struct CommandLineTests {
         (["1A"], "*** Usage error: invalid country code \"1A\""),
         (["ABC"], "*** Usage error: invalid country code \"ABC\""),
         (["-m", "x"], "*** Usage error: The value 'x' is invalid for '-m"),
-        (["--retries", "-1"], "*** Usage error: Missing value for '--retries"),
+        (["--retries", "-1"], "*** Usage error: --retries must be between 0 and 10; got -1\n"),
         (["--retries=-1"], "*** Usage error: --retries must be between 0 and 10; got -1\n"),
         (["--retries", "11"], "*** Usage error: --retries must be between 0 and 10; got 11\n"),
         (["--no-such-option"], "*** Usage error: Unknown option '--no-such-option'"),
@@ -326,9 +326,11 @@ struct CommandLineTests {
     func usageErrorsExit64(arguments: [String], message: String) async throws {
         let result = try await runFlagsBinary(arguments, in: try makeTemporaryDirectory("flags-tests"), timeout: 10)
         #expect(result.exitCode == 64)
-        #expect(result.standardOutput.hasPrefix(message), "stdout: \(result.standardOutput)")
-        #expect(result.standardOutput.contains("Usage: flags"))
-        #expect(result.standardOutput.hasSuffix("See flags --help.\n"))
+        // On stderr, so that `flags --json | jq` never reads one.
+        #expect(result.standardOutput.isEmpty, "stdout: \(result.standardOutput)")
+        #expect(result.standardError.hasPrefix(message), "stderr: \(result.standardError)")
+        #expect(result.standardError.contains("Usage: flags"))
+        #expect(result.standardError.hasSuffix("See flags --help.\n"))
     }
 
     @Test(arguments: ["--help", "-h"])
