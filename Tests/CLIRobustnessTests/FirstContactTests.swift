@@ -20,13 +20,13 @@ import Testing
     }
 
     @Test func aWordThatFindsSomethingOrIsNoSubcommandGetsNoHint() async throws {
-        for words in [["web"], ["brillig"], ["cat", "webb"]] {
+        for words in [["cat"], ["brillig"], ["cat", "webb"]] {
             let run = try await runProduct("mojifinder", words)
             #expect(run.standardError.isEmpty, "\(words): \(run.standardError)")
         }
     }
 
-    @Test(arguments: ["bad tld", "a..b", "-x-"])
+    @Test(arguments: ["bad tld", "a..b", "x_y"])
     func aBadTLDIsAUsageErrorBeforeAnyProbe(tld: String) async throws {
         for tool in [["domaincheck", tld], ["blogdom", "--tld", tld]] {
             let run = try await runProduct(tool[0], Array(tool.dropFirst()) + ["--nameserver", "127.0.0.1:9"])
