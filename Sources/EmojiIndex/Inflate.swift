@@ -1,14 +1,19 @@
 /// A raw DEFLATE (RFC 1951) decoder, for the locale blocks that
 /// scripts/gen-emoji-data packs with Python's zlib: the text of every
-/// language is 12 MB, packed 2.7 MB. Written after zlib's `puff.c`: short
-/// and careful rather than fast (about 1 ms for a locale's 80 kB).
+/// language is 12 MB, packed 2.7 MB. Written after zlib's `puff.c`, with a
+/// look-up table for short codes: careful rather than fast, yet about 0.7 ms
+/// (base64 included) for Japanese, 89 kB unpacked.
 ///
 /// Input is untrusted in the sense that matters (Fuzz/emoji-data): every read
 /// is bounds-checked, and the output may not exceed the size the locale
 /// directory gives, so a corrupt stream returns nil, never traps or grows.
 enum Inflate {
+    /// The largest block is 0.3 MB: a size far beyond is corruption, not worth the memory.
+    static let maximumSize = 1 << 24
+
     /// The bytes `input` decodes to, or nil unless it is a complete stream of exactly `size` bytes.
     static func decompress(_ input: UnsafeBufferPointer<UInt8>, size: Int) -> [UInt8]? {
+        guard (0...maximumSize).contains(size) else { return nil }
         var reader = BitReader(input: input)
         var out: [UInt8] = []
         out.reserveCapacity(size)
