@@ -110,6 +110,11 @@ let package = Package(
         // JSON, and the one answer cache keyed by the canonical query.
         .target(name: "MojiAnswers", dependencies: ["CharIndex", "TextSupport"]),
         .testTarget(name: "MojiAnswersTests", dependencies: ["CharIndex", "MojiAnswers"]),
+        // mojifinder's emoji layer: the RGI emoji sequences named in every CLDR
+        // locale, packed by scripts/gen-emoji-data from Unicode's and CLDR's files.
+        .target(name: "EmojiIndexData", exclude: ["LICENSE-UNICODE.txt"]),
+        .target(name: "EmojiIndex", dependencies: ["EmojiIndexData"]),
+        .testTarget(name: "EmojiIndexTests", dependencies: ["EmojiIndex", "EmojiIndexData"]),
         .testTarget(name: "MojifinderCLITests", dependencies: ["mojifinder", "TestSupport"]),
         // mojifinder search and identify, and the options of web and tcp, which
         // run mojifinder-server in its place: a search loads no server code.
