@@ -108,14 +108,15 @@ let package = Package(
         .testTarget(name: "CharIndexTests", dependencies: ["CharIndex", "CharIndexData"]),
         // The answers every front end gives: result lines, the one details
         // JSON, and the one answer cache keyed by the canonical query.
-        .target(name: "MojiAnswers", dependencies: ["CharIndex", "TextSupport"]),
+        .target(name: "MojiAnswers", dependencies: ["CharIndex", "EmojiIndex", "PackageVersion", "TextSupport"]),
         .testTarget(name: "MojiAnswersTests", dependencies: ["CharIndex", "MojiAnswers"]),
         // mojifinder's emoji layer: the RGI emoji sequences named in every CLDR
         // locale, packed by scripts/gen-emoji-data from Unicode's and CLDR's files.
         .target(name: "EmojiIndexData", exclude: ["LICENSE-UNICODE.txt"]),
         .target(name: "EmojiIndex", dependencies: ["EmojiIndexData"]),
         .testTarget(name: "EmojiIndexTests", dependencies: ["EmojiIndex", "EmojiIndexData"]),
-        .testTarget(name: "MojifinderCLITests", dependencies: ["mojifinder", "TestSupport"]),
+        .testTarget(
+            name: "MojifinderCLITests", dependencies: ["mojifinder", "EmojiIndex", "TestSupport"], exclude: ["fixtures"]),
         // mojifinder search and identify, and the options of web and tcp, which
         // run mojifinder-server in its place: a search loads no server code.
         .executableTarget(

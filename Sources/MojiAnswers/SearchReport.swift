@@ -19,6 +19,29 @@ public enum SearchReport {
         }
     }
 
+    /// `line(for:)` with a visible stand-in for a character a terminal would
+    /// show as nothing or as a mark on the tab before it, for `identify`:
+    /// `␣` for a space, `◌́` for a combining mark, `⬚` for a format or
+    /// other invisible character (ZERO WIDTH JOINER, a variation selector),
+    /// `␤` for a line or paragraph separator.
+    public static func visibleLine(for scalar: Unicode.Scalar) -> String {
+        "U+\(InvertedIndex.hex(scalar.value))\t\(visible(scalar))\t\(scalar.displayName)"
+    }
+
+    static func visible(_ scalar: Unicode.Scalar) -> String {
+        let properties = scalar.properties
+        switch properties.generalCategory {
+        case .control: return String(shown(scalar))
+        case .surrogate, .unassigned: return "\u{FFFD}"
+        case .spaceSeparator: return "\u{2423}"
+        case .lineSeparator, .paragraphSeparator: return "\u{2424}"
+        case .format: return "\u{2B1A}"
+        case _ where properties.isDefaultIgnorableCodePoint: return "\u{2B1A}"
+        case .nonspacingMark, .spacingMark, .enclosingMark: return "\u{25CC}" + String(Character(scalar))
+        default: return String(Character(scalar))
+        }
+    }
+
     /// 66 box-drawing dashes, then the count: `──…── 10 found`.
     public static func status(count: Int) -> String {
         String(repeating: "\u{2500}", count: 66) + " \(count) found"

@@ -92,7 +92,7 @@ public func buildRouter(
     router.get("/openapi.yaml") { _, _ in StaticPage(contentType: "application/yaml", text: OpenAPIDocument.yaml) }
     // A fixed answer: the framework's own ceiling in the benchmark.
     router.get("/health") { _, _ in "ok\n" }
-    let version = PackageVersion.description(of: "mojifinder", data: ["Unicode \(finder.unicodeVersion) names"]) + "\n"
+    let version = mojifinderVersion(unicodeNames: finder.unicodeVersion) + "\n"
     router.get("/version") { _, _ in version }
 
     router.get("/search") { request, _ in try search.response(to: request) }

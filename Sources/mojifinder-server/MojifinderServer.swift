@@ -1,7 +1,7 @@
 import ArgumentParser
 import CharIndex
 import CharIndexData
-import PackageVersion
+import MojiAnswers
 
 /// The servers of `mojifinder`: `mojifinder web` and `mojifinder tcp` check
 /// their options and run this program in their place, so that a search from
@@ -20,7 +20,7 @@ struct MojifinderServer: AsyncParsableCommand {
               mojifinder web --port 8080
               mojifinder tcp --port 2323
             """,
-        version: PackageVersion.description(of: "mojifinder", data: ["Unicode \(InvertedIndex.unicodeVersion) names"]),
+        version: mojifinderVersion(unicodeNames: InvertedIndex.unicodeVersion),
         subcommands: [Web.self, TCP.self]
     )
 }

@@ -3,9 +3,9 @@ import AsyncSupport
 import CharIndex
 import CharIndexData
 import CommandLineSupport
+import EmojiIndex
 import MojiAnswers
 import MojifinderServerOptions
-import PackageVersion
 
 /// A plain `ParsableCommand`: `search` starts no concurrency runtime, and
 /// `web` and `tcp` hand over to `mojifinder-server` from the main thread.
@@ -20,19 +20,23 @@ struct Mojifinder: ParsableCommand {
             are listed first, in query order: U+1F431 or a range U+2190..U+2193 \
             lists those code points, and a token with characters outside A-Z, 0-9 \
             and '-' (such as 🐱) lists each of its characters. `search` is the \
-            default subcommand; `identify` lists the characters of a text; `web` \
-            and `tcp` serve the same searches.
+            default subcommand; `emoji` searches emoji by their CLDR names and \
+            keywords in any of \(EmojiLocale.all.count) languages; `identify` lists what a text \
+            is made of, an emoji sequence as one line; `web` and `tcp` serve the \
+            same searches.
 
             Exit status: 0; 64 on a usage error (bad options, no words, a bad \
             code point or range); 1 when a server cannot listen.
 
             Examples:
               mojifinder cat face
+              mojifinder emoji smile
+              mojifinder identify '👍🏽🇵🇹'
               mojifinder web --port 8080
               mojifinder tcp --port 2323
             """,
-        version: PackageVersion.description(of: "mojifinder", data: ["Unicode \(InvertedIndex.unicodeVersion) names"]),
-        subcommands: [Search.self, Identify.self, Web.self, TCP.self],
+        version: mojifinderVersion(unicodeNames: InvertedIndex.unicodeVersion),
+        subcommands: [Search.self, EmojiSearch.self, Identify.self, Web.self, TCP.self],
         defaultSubcommand: Search.self
     )
 }
@@ -81,19 +85,53 @@ struct Search: ParsableCommand {
         guard !query.isEmpty else { throw ValidationError("Please give one or more words to search.") }
         let answer = InvertedIndex.unicode.search(query)
         output.print(answer)
-        if answer.isEmpty, let hint = SubcommandHint.hint(for: words) {
+        if answer.isEmpty, let hint = SubcommandHint.hint(for: words) ?? Self.hint(for: query, words: words) {
             writeUnbuffered(hint + "\n", to: 2)
         }
     }
 }
 
+extension Search {
+    /// What would find something when the name search finds nothing: the
+    /// emoji search, or `--prefix`.
+    static func hint(for query: Query, words: [String]) -> String? {
+        guard !query.words.isEmpty, query.listed.isEmpty else { return nil }
+        let text = words.joined(separator: " ")
+        let emoji = EmojiLookup.search(query.words).count
+        if emoji > 0 { return "0 found; mojifinder emoji \(text) finds \(emoji)" }
+        guard query.prefix == nil, let prefixed = try? Query(text, prefix: true) else { return nil }
+        let found = InvertedIndex.unicode.search(prefixed).count
+        return found > 0 ? "0 found; mojifinder --prefix \(text) finds \(found)" : nil
+    }
+}
+
 struct Identify: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List every character of the given text, in order, repeats included.",
-        discussion: "Example: mojifinder identify 'é🐱'"
+        abstract: "List what a text is made of, in order, repeats included.",
+        discussion: """
+            An emoji sequence (a family, a flag, a skin tone, a keycap) is one line: \
+            its code points, the emoji and its CLDR name. Every other character is \
+            listed code point by code point with its Unicode name; an invisible one \
+            is shown by a stand-in: ␣ a space, ◌ under a combining mark, ⬚ a format \
+            character such as ZERO WIDTH JOINER.
+
+            Examples:
+              mojifinder identify 'é🐱'
+              mojifinder identify --scalars '👨‍👩‍👧'
+              mojifinder identify --lang pt '🇵🇹'
+            """
     )
 
-    @OptionGroup var output: OutputOptions
+    @Flag(help: "Also list the code points of each emoji sequence, under it.")
+    var scalars = false
+
+    @OptionGroup var language: LanguageOption
+
+    @Flag(
+        help:
+            "Print a JSON array: emoji sequences as {emoji, name, code, group, subgroup}, other characters as in search --json."
+    )
+    var json = false
 
     @Argument(help: "Text whose characters to list; several arguments are listed in turn.")
     var text: [String] = []
@@ -101,7 +139,39 @@ struct Identify: ParsableCommand {
     func run() throws {
         // Checked here, not in validate(), so that an unknown option is reported as such.
         guard text.contains(where: { !$0.isEmpty }) else { throw ValidationError("Please give some text to identify.") }
-        output.print(InvertedIndex.unicode.search(Query(listed: text.flatMap(\.unicodeScalars))))
+        let parts = IdentifiedPart.parts(of: text.joined(), names: EmojiNames(try language.locale()))
+        writeUnbuffered(json ? jsonArray(parts) : lines(parts))
+    }
+
+    func lines(_ parts: [IdentifiedPart]) -> String {
+        var out = ""
+        var count = 0
+        for part in parts {
+            count += 1
+            switch part {
+            case .scalar(let scalar): out += SearchReport.visibleLine(for: scalar) + "\n"
+            case .emoji(let emoji, let pasted):
+                out += EmojiReport.line(for: emoji, text: pasted) + "\n"
+                if scalars {
+                    out += pasted.unicodeScalars.map { "  " + SearchReport.visibleLine(for: $0) + "\n" }.joined()
+                }
+            }
+        }
+        return out + SearchReport.status(count: count) + "\n"
+    }
+
+    func jsonArray(_ parts: [IdentifiedPart]) -> String {
+        var bytes: [UInt8] = []
+        for part in parts {
+            bytes += bytes.isEmpty ? "[\n".utf8 : ",\n".utf8
+            switch part {
+            case .scalar(let scalar): CharacterDetails.appendJSON(scalar, to: &bytes)
+            case .emoji(let emoji, let pasted):
+                EmojiReport.appendJSON(emoji, text: pasted, scalars: scalars, to: &bytes)
+            }
+        }
+        bytes += bytes.isEmpty ? "[]\n".utf8 : "\n]\n".utf8
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

@@ -63,7 +63,7 @@ struct LiveTests {
         try await makeApp().test(.live) { client in
             let version = try await client.execute(uri: "/version", method: .get)
             let expected =
-                "mojifinder \(PackageVersion.current) (AsyncNetTools; Unicode \(InvertedIndex.unicodeVersion) names)\n"
+                "mojifinder \(PackageVersion.current) (AsyncNetTools; Unicode \(InvertedIndex.unicodeVersion) names; Emoji 15.0; CLDR 41)\n"
             #expect(version.status == .ok && String(buffer: version.body) == expected)
             #expect(version.headers[.server] == "mojifinder/\(PackageVersion.current)")
             // /health keeps its fixed body.

@@ -44,7 +44,8 @@ import Testing
         for arguments in [["--version"], ["web", "--version"], ["search", "--version"]] {
             let run = try await Self.mojifinder(arguments)
             #expect(run.exitCode == 0)
-            let pattern = /mojifinder \d+\.\d+\.\d+ \(AsyncNetTools; Unicode \d+\.\d+ names\)\n/
+            let pattern =
+                /mojifinder \d+\.\d+\.\d+ \(AsyncNetTools; Unicode \d+\.\d+ names; Emoji \d+\.\d+; CLDR \d+\)\n/
             #expect(run.standardOutput.wholeMatch(of: pattern) != nil, "\(arguments): \(run.standardOutput)")
         }
     }
