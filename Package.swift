@@ -364,6 +364,7 @@ let package = Package(
                 "AsyncSupport",
                 "HTTPRouting",
                 "CharIndex",
+                "EmojiIndex",
                 "MojiAnswers",
                 "PackageVersion",
                 "TextSupport",

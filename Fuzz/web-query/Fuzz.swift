@@ -1,8 +1,10 @@
-// libFuzzer target: the query string of `GET /search?...` as any client
-// sends it, through the percent decoder and through `SearchRequest.parse`,
-// the one validation every request gets.
+// libFuzzer target: the query string of `GET /search?...` (and of `/emoji`
+// and `/identify`) as any client sends it, through the percent decoder and
+// through `SearchRequest.parse` and `EmojiRequest.parse`, the one validation
+// each request gets.
 
 import CharIndex
+import EmojiIndex
 import TextSupport
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -24,6 +26,7 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         if !json.hasPrefix("{\"detail\":[{") || !json.hasSuffix("}]}") { fatalError("bad 422 body \(json)") }
     }
     checkSearchRequest("/search?" + text)
+    checkEmojiRequest("/emoji?" + text)
     // Any text, encoded, decodes back to itself (with and without '+' as space).
     if percentDecoded(percentEncode(text)[...]) != text
         || percentDecoded(percentEncode(text)[...], plusIsSpace: true) != text
@@ -51,5 +54,23 @@ func checkSearchRequest(_ target: String) {
     case .failure(let problem):
         let json = problem.json
         if !json.hasPrefix("{\"detail\":[{") || !json.hasSuffix("}]}") { fatalError("bad 422 body \(json)") }
+    }
+}
+
+/// `/emoji` and `/identify` either parse, to a locale that exists and the
+/// last `q`, or fail with a JSON-shaped 422 body; an accepted text is
+/// identified and searched without a crash.
+func checkEmojiRequest(_ target: String) {
+    for options in [true, false] {
+        switch EmojiRequest.parse(target, options: options) {
+        case .success(let request):
+            if EmojiLocale(request.locale.code) == nil { fatalError("parsed an unknown locale") }
+            let names = EmojiNames(request.locale)
+            _ = names.search([request.q], prefix: request.prefix, tones: request.tones)
+            for character in request.q.prefix(64) { _ = names.identify(character) }
+        case .failure(let problem):
+            let json = problem.json
+            if !json.hasPrefix("{\"detail\":[{") || !json.hasSuffix("}]}") { fatalError("bad 422 body \(json)") }
+        }
     }
 }

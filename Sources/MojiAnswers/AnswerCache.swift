@@ -12,14 +12,24 @@ public struct AnswerKey: Hashable, Sendable {
         case names
         /// The API's `fields=details`.
         case details
+        /// The API's `/emoji` answers.
+        case emoji
+        /// The API's `/identify` answers.
+        case identify
     }
 
-    /// The query's `canonicalKey`.
+    /// What the answer depends on besides its form: a name query's
+    /// `canonicalKey`, or the words and options of an emoji search.
     public let query: String
     public let form: Form
 
     public init(_ query: Query, form: Form) {
-        self.query = query.canonicalKey
+        self.init(query.canonicalKey, form: form)
+    }
+
+    /// A key for any answer that depends only on `query` and the binary's data.
+    public init(_ query: String, form: Form) {
+        self.query = query
         self.form = form
     }
 }

@@ -96,6 +96,14 @@ public func buildRouter(
     router.get("/version") { _, _ in version }
 
     router.get("/search") { request, _ in try search.response(to: request) }
+    router.get("/emoji") { request, _ in try search.emojiResponse(to: request) }
+    router.get("/identify") { request, _ in try search.identifyResponse(to: request) }
+    router.get("/emoji/languages") { _, _ in
+        Response(
+            status: .ok,
+            headers: [.contentType: "application/json; charset=utf-8", .cacheControl: SearchCaching.cacheControl],
+            body: .init(byteBuffer: SearchRoute.languages))
+    }
     router.answerUndeclaredMethods()
     return router
 }

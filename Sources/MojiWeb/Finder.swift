@@ -1,4 +1,5 @@
 import CharIndex
+import EmojiIndex
 import MojiAnswers
 import TextSupport
 
@@ -33,7 +34,13 @@ public struct Finder: Sendable {
         var hash = etagSeed
         hash.add("\u{0}")
         hash.add(key.query)
-        if key.form == .details { hash.add("\u{0}details") }
+        switch key.form {
+        case .names, .lines: break
+        case .details: hash.add("\u{0}details")
+        // The emoji data's versions too: a new binary with new names gets new tags.
+        case .emoji, .identify:
+            hash.add("\u{0}\(key.form.rawValue)\u{0}\(EmojiLookup.emojiVersion)\u{0}\(EmojiLookup.cldrVersion)")
+        }
         let hex = String(hash.value, radix: 16)
         return "\"u\(unicodeVersion)-\(String(repeating: "0", count: 16 - hex.count))\(hex)\""
     }

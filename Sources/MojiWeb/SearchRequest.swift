@@ -39,11 +39,9 @@ struct SearchRequest: Sendable {
             return .failure(.tooLong("q", value: long, limit: limit))
         }
         let prefix: Bool
-        switch prefixes.last.map({ $0.lowercased() }) {
-        // As FastAPI: an empty value is not a boolean.
-        case nil, "false", "0", "no", "off", "f", "n": prefix = false
-        case "true", "1", "yes", "on", "t", "y": prefix = true
-        case .some: return .failure(.notBoolean("prefix", value: prefixes.last ?? ""))
+        switch booleanValue("prefix", prefixes) {
+        case .failure(let problem): return .failure(problem)
+        case .success(let value): prefix = value
         }
         let details: Bool
         switch parameters["fields"]?.last {
@@ -56,5 +54,15 @@ struct SearchRequest: Sendable {
         } catch {
             return .failure(.invalidQuery("q", value: q, error))
         }
+    }
+}
+
+/// The last value of a boolean parameter as FastAPI reads it; false when absent.
+func booleanValue(_ name: String, _ values: [String]) -> Result<Bool, ValidationProblem> {
+    switch values.last.map({ $0.lowercased() }) {
+    // As FastAPI: an empty value is not a boolean.
+    case nil, "false", "0", "no", "off", "f", "n": .success(false)
+    case "true", "1", "yes", "on", "t", "y": .success(true)
+    case .some: .failure(.notBoolean(name, value: values.last ?? ""))
     }
 }

@@ -16,6 +16,8 @@ struct SearchRoute: Sendable {
     /// gzip bodies, by the same key.
     let compressed: AnswerCache<EncodedAnswer>
     let json = AnswerJSON()
+    /// Each locale's emoji names, for `/emoji` and `/identify`.
+    let emojiNames = EmojiNamesByLocale()
 
     func response(to request: Request) throws -> Response {
         let search: SearchRequest
@@ -24,6 +26,16 @@ struct SearchRoute: Sendable {
         case .success(let parsed): search = parsed
         }
         let key = AnswerKey(search.query, form: search.details ? .details : .names)
+        return try respond(to: request, key: key) {
+            json.body(for: finder.search(search.query), details: search.details)
+        }
+    }
+
+    /// The one way a JSON answer goes out, for `/search`, `/emoji` and
+    /// `/identify`: from the caches when it can, with its ETag, a 304 for a
+    /// copy the client holds, and gzip when accepted; `build` makes the body
+    /// only when no cache has it.
+    func respond(to request: Request, key: AnswerKey, build: () -> ByteBuffer) throws -> Response {
         let ifNoneMatch = request.headers[.ifNoneMatch]
         let gzip = SearchCaching.acceptsGzip(request.headers[.acceptEncoding])
         var etag: String?
@@ -44,8 +56,7 @@ struct SearchRoute: Sendable {
         } else {
             let tag = etag ?? finder.etag(for: key)
             if SearchCaching.isNotModified(ifNoneMatch: ifNoneMatch, etag: tag) { return Self.notModified(tag) }
-            answer = EncodedAnswer(
-                etag: tag, body: json.body(for: finder.search(search.query), details: search.details))
+            answer = EncodedAnswer(etag: tag, body: build())
             answers?.store(answer, for: key)
         }
         if SearchCaching.isNotModified(ifNoneMatch: ifNoneMatch, etag: answer.etag) {

@@ -1,0 +1,74 @@
+import EmojiIndex
+import Hummingbird
+import MojiAnswers
+import Synchronization
+import TextSupport
+
+/// Each locale's names, unpacked once and kept: a server answers many
+/// requests in the same few languages.
+final class EmojiNamesByLocale: Sendable {
+    private let names = Mutex<[String: EmojiNames]>([:])
+
+    func names(_ locale: EmojiLocale) -> EmojiNames {
+        if let kept = names.withLock({ $0[locale.code] }) { return kept }
+        let made = EmojiNames(locale)
+        names.withLock { $0[locale.code] = made }
+        return made
+    }
+}
+
+extension SearchRoute {
+    /// `GET /emoji?q=&lang=&prefix=&tones=`: RGI emoji by CLDR names and keywords.
+    func emojiResponse(to request: Request) throws -> Response {
+        let parsed: EmojiRequest
+        switch EmojiRequest.parse(request.uri.description, options: true) {
+        case .failure(let problem): return Self.unprocessable(problem)
+        case .success(let value): parsed = value
+        }
+        let names = emojiNames.names(parsed.locale)
+        return try respond(to: request, key: AnswerKey(parsed.answerText, form: .emoji)) {
+            let found = names.search([parsed.q], prefix: parsed.prefix, tones: parsed.tones)
+            return Self.array(found) { EmojiReport.appendJSON($0, to: &$1) }
+        }
+    }
+
+    /// `GET /identify?q=&lang=`: the parts of a text, an emoji sequence as one.
+    func identifyResponse(to request: Request) throws -> Response {
+        let parsed: EmojiRequest
+        switch EmojiRequest.parse(request.uri.description, options: false) {
+        case .failure(let problem): return Self.unprocessable(problem)
+        case .success(let value): parsed = value
+        }
+        let names = emojiNames.names(parsed.locale)
+        return try respond(to: request, key: AnswerKey(parsed.answerText, form: .identify)) {
+            Self.array(IdentifiedPart.parts(of: parsed.q, names: names)) { part, bytes in
+                switch part {
+                case .emoji(let emoji, let text): EmojiReport.appendJSON(emoji, text: text, to: &bytes)
+                case .scalar(let scalar): CharacterDetails.appendJSON(scalar, to: &bytes)
+                }
+            }
+        }
+    }
+
+    /// `GET /emoji/languages`: every locale's code and names, for the page's menu.
+    static let languages: ByteBuffer = array(EmojiLocale.all) { locale, bytes in
+        bytes += #"{"code":"#.utf8
+        JSONString.append(locale.code.utf8, to: &bytes)
+        bytes += #","name":"#.utf8
+        JSONString.append(locale.englishName.utf8, to: &bytes)
+        bytes += #","nativeName":"#.utf8
+        JSONString.append(locale.nativeName.utf8, to: &bytes)
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    /// `[a,b,…]` with each element written by `write`.
+    static func array<Element>(_ elements: [Element], _ write: (Element, inout [UInt8]) -> Void) -> ByteBuffer {
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        for (index, element) in elements.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            write(element, &bytes)
+        }
+        bytes.append(UInt8(ascii: "]"))
+        return ByteBuffer(bytes: bytes)
+    }
+}
