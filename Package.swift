@@ -116,7 +116,8 @@ let package = Package(
         .target(name: "EmojiIndex", dependencies: ["EmojiIndexData"]),
         .testTarget(name: "EmojiIndexTests", dependencies: ["EmojiIndex", "EmojiIndexData"]),
         .testTarget(
-            name: "MojifinderCLITests", dependencies: ["mojifinder", "EmojiIndex", "TestSupport"], exclude: ["fixtures"]),
+            name: "MojifinderCLITests", dependencies: ["mojifinder", "EmojiIndex", "TestSupport"], exclude: ["fixtures"]
+        ),
         // mojifinder search and identify, and the options of web and tcp, which
         // run mojifinder-server in its place: a search loads no server code.
         .executableTarget(
