@@ -28,6 +28,11 @@ let package = Package(
         .executable(name: "domaincheck", targets: ["domaincheck"]),
         .executable(name: "flags-server", targets: ["flags-server"]),
         .executable(name: "flags", targets: ["flags"]),
+        // The index of Unicode names, identify and the emoji search, for other
+        // Swift packages; its documentation is the DocC catalog of MojiAnswers.
+        .library(
+            name: "MojiFinderKit",
+            targets: ["CharIndex", "CharIndexData", "EmojiIndex", "EmojiIndexData", "MojiAnswers"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -45,6 +50,8 @@ let package = Package(
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        // `swift package generate-documentation`; used by no target.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin.git", from: "1.5.0"),
     ],
     targets: [
         // Text helpers with no dependencies: the one JSON string escaper,
@@ -109,7 +116,8 @@ let package = Package(
         // The answers every front end gives: result lines, the one details
         // JSON, and the one answer cache keyed by the canonical query.
         .target(name: "MojiAnswers", dependencies: ["CharIndex", "EmojiIndex", "PackageVersion", "TextSupport"]),
-        .testTarget(name: "MojiAnswersTests", dependencies: ["CharIndex", "MojiAnswers"]),
+        .testTarget(
+            name: "MojiAnswersTests", dependencies: ["CharIndex", "CharIndexData", "EmojiIndex", "MojiAnswers"]),
         // mojifinder's emoji layer: the RGI emoji sequences named in every CLDR
         // locale, packed by scripts/gen-emoji-data from Unicode's and CLDR's files.
         .target(name: "EmojiIndexData", exclude: ["LICENSE-UNICODE.txt"]),
