@@ -4,17 +4,27 @@
 -- The words are common in Unicode names, chosen so that the pairs' answers
 -- are as big as they can be on average (2.7 kB of JSON, 2.9 kB with headers)
 -- while every one stays under the answer cache's 64 kB limit.
--- Usage: wrk -t2 -c64 -d10s -s scripts/wrk/two-words.lua http://127.0.0.1:PORT
-local words = {
+-- With the argument `emoji` (after `--`), the same shape for /emoji?q=A%20B:
+-- pairs of 30 words common in CLDR's English emoji names and keywords.
+-- Usage: wrk -t2 -c64 -d10s -s scripts/wrk/two-words.lua http://127.0.0.1:PORT [-- emoji]
+local names = {
     "cat", "small", "arrow", "capital", "sans", "serif", "script", "stroke", "latin", "double",
     "syllable", "hook", "cyrillic", "arabic", "greek", "italic", "mathematical", "dot", "right", "left",
     "triangle", "bold", "with", "symbol", "combining", "vertical", "leftwards", "rightwards", "yi", "modifier",
 }
 
+local emoji = {
+    "face", "hand", "heart", "cat", "man", "woman", "person", "flag", "smiling", "eyes",
+    "light", "skin", "tone", "medium", "dark", "sign", "animal", "food", "red", "blue",
+    "star", "moon", "sun", "house", "car", "ball", "book", "music", "tree", "water",
+}
+
 local paths = {}
-for _, a in ipairs(words) do
-    for _, b in ipairs(words) do
-        if a ~= b then paths[#paths + 1] = "/search?q=" .. a .. "%20" .. b end
+local function fill(path, words)
+    for _, a in ipairs(words) do
+        for _, b in ipairs(words) do
+            if a ~= b then paths[#paths + 1] = path .. a .. "%20" .. b end
+        end
     end
 end
 
@@ -28,6 +38,7 @@ end
 local next = 0
 function init(args)
     next = tonumber(start) or 0
+    if args[1] == "emoji" then fill("/emoji?q=", emoji) else fill("/search?q=", names) end
 end
 
 function request()
