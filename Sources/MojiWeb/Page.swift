@@ -63,6 +63,7 @@ enum Page {
           #details[hidden] { display: none; }
           #details dl { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: 0; }
           #details dt { color: var(--muted); } #details dd { margin: 0; font-family: ui-monospace, monospace; }
+          #details dd:first-of-type { font-family: inherit; font-size: 1.5rem; line-height: 1.2; }
           footer { margin-top: 1.5rem; font-size: .85rem; color: var(--muted); }
         </style>
         </head>
@@ -201,7 +202,7 @@ enum Page {
         // with details; without it, the name's label or the browser's Unicode data decides.
         function visible(ch, category, name = "") {
           const cp = ch.codePointAt(0);
-          const gc = category || (/^<(?:reserved|noncharacter|surrogate)-/.test(name) ? "Cn" : /^\p{Cc}/u.test(ch) ? "Cc" : /^\p{Cf}/u.test(ch) ? "Cf" : /^\p{Zs}/u.test(ch) ? "Zs"
+          const gc = category || (/^<(?:unassigned|noncharacter|surrogate)-/.test(name) ? "Cn" : /^\p{Cc}/u.test(ch) ? "Cc" : /^\p{Cf}/u.test(ch) ? "Cf" : /^\p{Zs}/u.test(ch) ? "Zs"
             : /^[\p{Zl}\p{Zp}]/u.test(ch) ? "Zl" : /^\p{M}/u.test(ch) ? "Mn" : "");
           if (gc === "Cc") return cp <= 0x1F ? String.fromCodePoint(0x2400 + cp) : cp === 0x7F ? "\u2421" : "\uFFFD";
           if (gc === "Cn" || gc === "Cs") return "\uFFFD";
@@ -338,9 +339,16 @@ enum Page {
           showDetails(row);
           if (event.target.closest("td.char")) copy(entries.get(row));
         });
+        // Focus from the keyboard shows a row's details at once; focus from a press
+        // waits for its click, since the details opening above the table would move
+        // the row away from under the pointer before the button is released.
+        let pressing = false;
+        rows.addEventListener("pointerdown", () => { pressing = true; });
+        document.addEventListener("pointerup", () => setTimeout(() => { pressing = false; }), true);
+        document.addEventListener("pointercancel", () => { pressing = false; }, true);
         rows.addEventListener("focusin", event => {
           const row = event.target.closest("tr");
-          if (row) showDetails(row);
+          if (row && !pressing) showDetails(row);
         });
         rows.addEventListener("keydown", event => {
           const row = event.target.closest("tr");
