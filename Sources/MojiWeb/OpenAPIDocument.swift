@@ -106,6 +106,245 @@ enum OpenAPIDocument {
                     application/json:
                       schema:
                         $ref: '#/components/schemas/HTTPValidationError'
+          /emoji:
+            get:
+              operationId: emoji
+              summary: Find emoji by CLDR name and keywords
+              description: >-
+                The RGI emoji whose CLDR name or keywords in `lang` contain every word
+                of `q`: first an emoji whose name equals the query, then those whose
+                names have every word, then keyword matches. Words are
+                case-insensitive; an empty or blank `q` finds nothing. Skin-tone
+                variants are left out unless `tones` is true. Like `/search`, answers
+                carry an `ETag` (a matching `If-None-Match` is a `304`), and an answer
+                over 1 kB is gzip-compressed when the request's `Accept-Encoding`
+                allows gzip. `HEAD` is answered too.
+              parameters:
+                - name: q
+                  in: query
+                  required: true
+                  description: Words of the emoji's name or keywords in `lang`, for example `portugal`, `thumbs up` or, with `lang=pt`, `sorriso`.
+                  schema:
+                    type: string
+                    maxLength: 1000
+                  example: portugal
+                - name: lang
+                  in: query
+                  required: false
+                  description: >-
+                    The CLDR language of the names and keywords, such as `en`, `pt`,
+                    `pt_PT`, `de` or `ja`, one of the codes `/emoji/languages` lists;
+                    case-insensitive, and `-` may stand for `_` (`pt-PT`). Another
+                    value is a `422`.
+                  schema:
+                    type: string
+                    default: en
+                    enum: [af, am, ar, ar_SA, as, ast, az, be, bg, bn, br, bs, ca, ccp, ceb, chr, ckb, cs, cy, da,
+                      de, de_CH, dsb, el, en, en_001, en_AU, en_CA, en_GB, en_IN, es, es_419, es_MX, es_US, et, eu,
+                      fa, fi, fil, fo, fr, fr_CA, ga, gd, gl, gu, ha, ha_NE, he, hi, hi_Latn, hr, hsb, hu, hy, ia, id,
+                      ig, is, it, ja, jv, ka, kab, kk, kl, km, kn, ko, kok, ku, ky, lb, lo, lt, lv, mi, mk, ml, mn,
+                      mni, mr, ms, mt, my, ne, nl, nn, 'no', or, pa, pa_Arab, pcm, pl, ps, pt, pt_PT, qu, rm, ro, ru,
+                      rw, sc, sd, si, sk, sl, so, sq, sr, sr_Cyrl_BA, sr_Latn, sr_Latn_BA, sv, sw, sw_KE, ta, te, tg,
+                      th, ti, tk, to, tr, ug, uk, ur, uz, vi, wo, xh, yo, yo_BJ, yue, yue_Hans, zh, zh_Hant,
+                      zh_Hant_HK, zu]
+                - name: prefix
+                  in: query
+                  required: false
+                  description: 'When true, the last word also matches the start of a word (`portu` finds `flag: Portugal`).'
+                  schema:
+                    type: boolean
+                    default: false
+                - name: tones
+                  in: query
+                  required: false
+                  description: 'When true, skin-tone variants are listed too (`thumbs up: medium skin tone`).'
+                  schema:
+                    type: boolean
+                    default: false
+                - name: If-None-Match
+                  in: header
+                  required: false
+                  description: An `ETag` from an earlier answer; if it still matches, the answer is `304`.
+                  schema:
+                    type: string
+              responses:
+                '200':
+                  description: The matching emoji, best matches first.
+                  headers:
+                    ETag:
+                      required: true
+                      schema:
+                        type: string
+                    Cache-Control:
+                      required: true
+                      schema:
+                        type: string
+                    Vary:
+                      required: false
+                      description: '`Accept-Encoding`: the answer may be gzip-compressed.'
+                      schema:
+                        type: string
+                  content:
+                    application/json:
+                      schema:
+                        type: array
+                        items:
+                          $ref: '#/components/schemas/Emoji'
+                      example:
+                        - emoji: "\U0001F1F5\U0001F1F9"
+                          name: 'flag: Portugal'
+                          code: U+1F1F5 U+1F1F9
+                          group: Flags
+                          subgroup: country-flag
+                '304':
+                  description: The client's cached answer (its `If-None-Match`) is still current.
+                  headers:
+                    ETag:
+                      required: true
+                      schema:
+                        type: string
+                    Cache-Control:
+                      required: true
+                      schema:
+                        type: string
+                '422':
+                  description: >-
+                    `q` is missing, too long or not valid percent-encoded UTF-8; `lang`
+                    is not a known language (`loc` `["query", "lang"]`, `type`
+                    `value_error`); or `prefix` or `tones` has an invalid value. The
+                    body has the shape FastAPI uses for validation errors.
+                  content:
+                    application/json:
+                      schema:
+                        $ref: '#/components/schemas/HTTPValidationError'
+          /emoji/languages:
+            get:
+              operationId: emojiLanguages
+              summary: List the languages of emoji names
+              description: >-
+                The CLDR languages whose emoji names and keywords `/emoji` and
+                `/identify` can use as `lang`, sorted by code.
+              responses:
+                '200':
+                  description: The languages, sorted by code.
+                  headers:
+                    Cache-Control:
+                      required: true
+                      schema:
+                        type: string
+                  content:
+                    application/json:
+                      schema:
+                        type: array
+                        items:
+                          $ref: '#/components/schemas/Language'
+                      example:
+                        - code: pt
+                          name: Portuguese
+                          nativeName: português
+          /identify:
+            get:
+              operationId: identify
+              summary: Identify the parts of a text
+              description: >-
+                What `q` is made of, in order, repeats included. An RGI emoji sequence
+                of more than one code point (a family, a flag, a skin-tone variant, a
+                keycap) is one element with its CLDR name in `lang`, its `emoji` the
+                text as given; every other character is one element per code point,
+                with its Unicode name and details. Answers carry an `ETag` (a matching
+                `If-None-Match` is a `304`), and an answer over 1 kB is
+                gzip-compressed when the request's `Accept-Encoding` allows gzip.
+              parameters:
+                - name: q
+                  in: query
+                  required: true
+                  description: The text to identify, for example `é🐱` or `🇵🇹👍🏽`.
+                  schema:
+                    type: string
+                    maxLength: 1000
+                  example: "\U0001F468\u200D\U0001F469\u200D\U0001F467\U0001F1F5\U0001F1F9é"
+                - name: lang
+                  in: query
+                  required: false
+                  description: >-
+                    The CLDR language of emoji sequences' names, such as `en`, `pt`,
+                    `pt_PT`, `de` or `ja`, one of the codes `/emoji/languages` lists;
+                    case-insensitive, and `-` may stand for `_` (`pt-PT`). Another
+                    value is a `422`.
+                  schema:
+                    type: string
+                    default: en
+                    enum: [af, am, ar, ar_SA, as, ast, az, be, bg, bn, br, bs, ca, ccp, ceb, chr, ckb, cs, cy, da,
+                      de, de_CH, dsb, el, en, en_001, en_AU, en_CA, en_GB, en_IN, es, es_419, es_MX, es_US, et, eu,
+                      fa, fi, fil, fo, fr, fr_CA, ga, gd, gl, gu, ha, ha_NE, he, hi, hi_Latn, hr, hsb, hu, hy, ia, id,
+                      ig, is, it, ja, jv, ka, kab, kk, kl, km, kn, ko, kok, ku, ky, lb, lo, lt, lv, mi, mk, ml, mn,
+                      mni, mr, ms, mt, my, ne, nl, nn, 'no', or, pa, pa_Arab, pcm, pl, ps, pt, pt_PT, qu, rm, ro, ru,
+                      rw, sc, sd, si, sk, sl, so, sq, sr, sr_Cyrl_BA, sr_Latn, sr_Latn_BA, sv, sw, sw_KE, ta, te, tg,
+                      th, ti, tk, to, tr, ug, uk, ur, uz, vi, wo, xh, yo, yo_BJ, yue, yue_Hans, zh, zh_Hant,
+                      zh_Hant_HK, zu]
+                - name: If-None-Match
+                  in: header
+                  required: false
+                  description: An `ETag` from an earlier answer; if it still matches, the answer is `304`.
+                  schema:
+                    type: string
+              responses:
+                '200':
+                  description: The parts of `q`, in order.
+                  headers:
+                    ETag:
+                      required: true
+                      schema:
+                        type: string
+                    Cache-Control:
+                      required: true
+                      schema:
+                        type: string
+                    Vary:
+                      required: false
+                      description: '`Accept-Encoding`: the answer may be gzip-compressed.'
+                      schema:
+                        type: string
+                  content:
+                    application/json:
+                      schema:
+                        type: array
+                        items:
+                          $ref: '#/components/schemas/IdentifiedPart'
+                      example:
+                        - emoji: "\U0001F1F5\U0001F1F9"
+                          name: 'flag: Portugal'
+                          code: U+1F1F5 U+1F1F9
+                          group: Flags
+                          subgroup: country-flag
+                        - char: é
+                          name: LATIN SMALL LETTER E WITH ACUTE
+                          code: U+00E9
+                          category: Ll
+                          age: '1.1'
+                          utf8: C3 A9
+                          html: '&#x00E9;'
+                '304':
+                  description: The client's cached answer (its `If-None-Match`) is still current.
+                  headers:
+                    ETag:
+                      required: true
+                      schema:
+                        type: string
+                    Cache-Control:
+                      required: true
+                      schema:
+                        type: string
+                '422':
+                  description: >-
+                    `q` is missing, too long or not valid percent-encoded UTF-8, or
+                    `lang` is not a known language (`loc` `["query", "lang"]`, `type`
+                    `value_error`). The body has the shape FastAPI uses for validation
+                    errors.
+                  content:
+                    application/json:
+                      schema:
+                        $ref: '#/components/schemas/HTTPValidationError'
         components:
           schemas:
             CharName:
@@ -133,6 +372,71 @@ enum OpenAPIDocument {
                   type: string
                   description: With `fields=details`, its HTML character reference, such as `&#x1F431;`.
               required: [char, name]
+            CharDetails:
+              type: object
+              description: A character with its details, as `/search` answers with `fields=details`.
+              properties:
+                char:
+                  type: string
+                  description: The character itself.
+                name:
+                  type: string
+                  description: Its Unicode name, or a label such as `<control-0007>` for a character without one.
+                code:
+                  type: string
+                  description: The code point, such as `U+1F431`.
+                category:
+                  type: string
+                  description: The two-letter General Category, such as `So`.
+                age:
+                  type: [string, 'null']
+                  description: The Unicode version that introduced it, such as `6.0`; null when unassigned.
+                utf8:
+                  type: string
+                  description: Its UTF-8 bytes in hex, such as `F0 9F 90 B1`.
+                html:
+                  type: string
+                  description: Its HTML character reference, such as `&#x1F431;`.
+              required: [char, name, code, category, age, utf8, html]
+            Emoji:
+              type: object
+              properties:
+                emoji:
+                  type: string
+                  description: The emoji, all its code points, such as `🇵🇹`.
+                name:
+                  type: string
+                  description: 'Its CLDR name in the language asked for, such as `flag: Portugal`.'
+                code:
+                  type: string
+                  description: Its code points, separated by spaces, such as `U+1F1F5 U+1F1F9`.
+                group:
+                  type: string
+                  description: Its group in the Unicode emoji list, such as `Flags`.
+                subgroup:
+                  type: string
+                  description: Its subgroup, such as `country-flag`.
+              required: [emoji, name, code, group, subgroup]
+            IdentifiedPart:
+              description: >-
+                One part of an identified text: an `Emoji` for an emoji sequence of
+                more than one code point, `CharDetails` for any other code point.
+              oneOf:
+                - $ref: '#/components/schemas/Emoji'
+                - $ref: '#/components/schemas/CharDetails'
+            Language:
+              type: object
+              properties:
+                code:
+                  type: string
+                  description: The CLDR code to pass as `lang`, such as `pt` or `pt_PT`.
+                name:
+                  type: string
+                  description: The language's name in English, such as `Portuguese`.
+                nativeName:
+                  type: string
+                  description: Its name in itself, such as `português`.
+              required: [code, name, nativeName]
             ValidationError:
               type: object
               properties:
@@ -303,6 +607,576 @@ enum OpenAPIDocument {
                   }
                 }
               }
+            },
+            "/emoji": {
+              "get": {
+                "operationId": "emoji",
+                "summary": "Find emoji by CLDR name and keywords",
+                "description": "The RGI emoji whose CLDR name or keywords in `lang` contain every word of `q`: first an emoji whose name equals the query, then those whose names have every word, then keyword matches. Words are case-insensitive; an empty or blank `q` finds nothing. Skin-tone variants are left out unless `tones` is true. Like `/search`, answers carry an `ETag` (a matching `If-None-Match` is a `304`), and an answer over 1 kB is gzip-compressed when the request's `Accept-Encoding` allows gzip. `HEAD` is answered too.",
+                "parameters": [
+                  {
+                    "name": "q",
+                    "in": "query",
+                    "required": true,
+                    "description": "Words of the emoji's name or keywords in `lang`, for example `portugal`, `thumbs up` or, with `lang=pt`, `sorriso`.",
+                    "schema": {
+                      "type": "string",
+                      "maxLength": 1000
+                    },
+                    "example": "portugal"
+                  },
+                  {
+                    "name": "lang",
+                    "in": "query",
+                    "required": false,
+                    "description": "The CLDR language of the names and keywords, such as `en`, `pt`, `pt_PT`, `de` or `ja`, one of the codes `/emoji/languages` lists; case-insensitive, and `-` may stand for `_` (`pt-PT`). Another value is a `422`.",
+                    "schema": {
+                      "type": "string",
+                      "default": "en",
+                      "enum": [
+                        "af",
+                        "am",
+                        "ar",
+                        "ar_SA",
+                        "as",
+                        "ast",
+                        "az",
+                        "be",
+                        "bg",
+                        "bn",
+                        "br",
+                        "bs",
+                        "ca",
+                        "ccp",
+                        "ceb",
+                        "chr",
+                        "ckb",
+                        "cs",
+                        "cy",
+                        "da",
+                        "de",
+                        "de_CH",
+                        "dsb",
+                        "el",
+                        "en",
+                        "en_001",
+                        "en_AU",
+                        "en_CA",
+                        "en_GB",
+                        "en_IN",
+                        "es",
+                        "es_419",
+                        "es_MX",
+                        "es_US",
+                        "et",
+                        "eu",
+                        "fa",
+                        "fi",
+                        "fil",
+                        "fo",
+                        "fr",
+                        "fr_CA",
+                        "ga",
+                        "gd",
+                        "gl",
+                        "gu",
+                        "ha",
+                        "ha_NE",
+                        "he",
+                        "hi",
+                        "hi_Latn",
+                        "hr",
+                        "hsb",
+                        "hu",
+                        "hy",
+                        "ia",
+                        "id",
+                        "ig",
+                        "is",
+                        "it",
+                        "ja",
+                        "jv",
+                        "ka",
+                        "kab",
+                        "kk",
+                        "kl",
+                        "km",
+                        "kn",
+                        "ko",
+                        "kok",
+                        "ku",
+                        "ky",
+                        "lb",
+                        "lo",
+                        "lt",
+                        "lv",
+                        "mi",
+                        "mk",
+                        "ml",
+                        "mn",
+                        "mni",
+                        "mr",
+                        "ms",
+                        "mt",
+                        "my",
+                        "ne",
+                        "nl",
+                        "nn",
+                        "no",
+                        "or",
+                        "pa",
+                        "pa_Arab",
+                        "pcm",
+                        "pl",
+                        "ps",
+                        "pt",
+                        "pt_PT",
+                        "qu",
+                        "rm",
+                        "ro",
+                        "ru",
+                        "rw",
+                        "sc",
+                        "sd",
+                        "si",
+                        "sk",
+                        "sl",
+                        "so",
+                        "sq",
+                        "sr",
+                        "sr_Cyrl_BA",
+                        "sr_Latn",
+                        "sr_Latn_BA",
+                        "sv",
+                        "sw",
+                        "sw_KE",
+                        "ta",
+                        "te",
+                        "tg",
+                        "th",
+                        "ti",
+                        "tk",
+                        "to",
+                        "tr",
+                        "ug",
+                        "uk",
+                        "ur",
+                        "uz",
+                        "vi",
+                        "wo",
+                        "xh",
+                        "yo",
+                        "yo_BJ",
+                        "yue",
+                        "yue_Hans",
+                        "zh",
+                        "zh_Hant",
+                        "zh_Hant_HK",
+                        "zu"
+                      ]
+                    }
+                  },
+                  {
+                    "name": "prefix",
+                    "in": "query",
+                    "required": false,
+                    "description": "When true, the last word also matches the start of a word (`portu` finds `flag: Portugal`).",
+                    "schema": {
+                      "type": "boolean",
+                      "default": false
+                    }
+                  },
+                  {
+                    "name": "tones",
+                    "in": "query",
+                    "required": false,
+                    "description": "When true, skin-tone variants are listed too (`thumbs up: medium skin tone`).",
+                    "schema": {
+                      "type": "boolean",
+                      "default": false
+                    }
+                  },
+                  {
+                    "name": "If-None-Match",
+                    "in": "header",
+                    "required": false,
+                    "description": "An `ETag` from an earlier answer; if it still matches, the answer is `304`.",
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The matching emoji, best matches first.",
+                    "headers": {
+                      "ETag": {
+                        "required": true,
+                        "schema": {
+                          "type": "string"
+                        }
+                      },
+                      "Cache-Control": {
+                        "required": true,
+                        "schema": {
+                          "type": "string"
+                        }
+                      },
+                      "Vary": {
+                        "required": false,
+                        "description": "`Accept-Encoding`: the answer may be gzip-compressed.",
+                        "schema": {
+                          "type": "string"
+                        }
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/Emoji"
+                          }
+                        },
+                        "example": [
+                          {
+                            "emoji": "🇵🇹",
+                            "name": "flag: Portugal",
+                            "code": "U+1F1F5 U+1F1F9",
+                            "group": "Flags",
+                            "subgroup": "country-flag"
+                          }
+                        ]
+                      }
+                    }
+                  },
+                  "304": {
+                    "description": "The client's cached answer (its `If-None-Match`) is still current.",
+                    "headers": {
+                      "ETag": {
+                        "required": true,
+                        "schema": {
+                          "type": "string"
+                        }
+                      },
+                      "Cache-Control": {
+                        "required": true,
+                        "schema": {
+                          "type": "string"
+                        }
+                      }
+                    }
+                  },
+                  "422": {
+                    "description": "`q` is missing, too long or not valid percent-encoded UTF-8; `lang` is not a known language (`loc` `[\"query\", \"lang\"]`, `type` `value_error`); or `prefix` or `tones` has an invalid value. The body has the shape FastAPI uses for validation errors.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/HTTPValidationError"
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            "/emoji/languages": {
+              "get": {
+                "operationId": "emojiLanguages",
+                "summary": "List the languages of emoji names",
+                "description": "The CLDR languages whose emoji names and keywords `/emoji` and `/identify` can use as `lang`, sorted by code.",
+                "responses": {
+                  "200": {
+                    "description": "The languages, sorted by code.",
+                    "headers": {
+                      "Cache-Control": {
+                        "required": true,
+                        "schema": {
+                          "type": "string"
+                        }
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/Language"
+                          }
+                        },
+                        "example": [
+                          {
+                            "code": "pt",
+                            "name": "Portuguese",
+                            "nativeName": "português"
+                          }
+                        ]
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            "/identify": {
+              "get": {
+                "operationId": "identify",
+                "summary": "Identify the parts of a text",
+                "description": "What `q` is made of, in order, repeats included. An RGI emoji sequence of more than one code point (a family, a flag, a skin-tone variant, a keycap) is one element with its CLDR name in `lang`, its `emoji` the text as given; every other character is one element per code point, with its Unicode name and details. Answers carry an `ETag` (a matching `If-None-Match` is a `304`), and an answer over 1 kB is gzip-compressed when the request's `Accept-Encoding` allows gzip.",
+                "parameters": [
+                  {
+                    "name": "q",
+                    "in": "query",
+                    "required": true,
+                    "description": "The text to identify, for example `é🐱` or `🇵🇹👍🏽`.",
+                    "schema": {
+                      "type": "string",
+                      "maxLength": 1000
+                    },
+                    "example": "👨‍👩‍👧🇵🇹é"
+                  },
+                  {
+                    "name": "lang",
+                    "in": "query",
+                    "required": false,
+                    "description": "The CLDR language of emoji sequences' names, such as `en`, `pt`, `pt_PT`, `de` or `ja`, one of the codes `/emoji/languages` lists; case-insensitive, and `-` may stand for `_` (`pt-PT`). Another value is a `422`.",
+                    "schema": {
+                      "type": "string",
+                      "default": "en",
+                      "enum": [
+                        "af",
+                        "am",
+                        "ar",
+                        "ar_SA",
+                        "as",
+                        "ast",
+                        "az",
+                        "be",
+                        "bg",
+                        "bn",
+                        "br",
+                        "bs",
+                        "ca",
+                        "ccp",
+                        "ceb",
+                        "chr",
+                        "ckb",
+                        "cs",
+                        "cy",
+                        "da",
+                        "de",
+                        "de_CH",
+                        "dsb",
+                        "el",
+                        "en",
+                        "en_001",
+                        "en_AU",
+                        "en_CA",
+                        "en_GB",
+                        "en_IN",
+                        "es",
+                        "es_419",
+                        "es_MX",
+                        "es_US",
+                        "et",
+                        "eu",
+                        "fa",
+                        "fi",
+                        "fil",
+                        "fo",
+                        "fr",
+                        "fr_CA",
+                        "ga",
+                        "gd",
+                        "gl",
+                        "gu",
+                        "ha",
+                        "ha_NE",
+                        "he",
+                        "hi",
+                        "hi_Latn",
+                        "hr",
+                        "hsb",
+                        "hu",
+                        "hy",
+                        "ia",
+                        "id",
+                        "ig",
+                        "is",
+                        "it",
+                        "ja",
+                        "jv",
+                        "ka",
+                        "kab",
+                        "kk",
+                        "kl",
+                        "km",
+                        "kn",
+                        "ko",
+                        "kok",
+                        "ku",
+                        "ky",
+                        "lb",
+                        "lo",
+                        "lt",
+                        "lv",
+                        "mi",
+                        "mk",
+                        "ml",
+                        "mn",
+                        "mni",
+                        "mr",
+                        "ms",
+                        "mt",
+                        "my",
+                        "ne",
+                        "nl",
+                        "nn",
+                        "no",
+                        "or",
+                        "pa",
+                        "pa_Arab",
+                        "pcm",
+                        "pl",
+                        "ps",
+                        "pt",
+                        "pt_PT",
+                        "qu",
+                        "rm",
+                        "ro",
+                        "ru",
+                        "rw",
+                        "sc",
+                        "sd",
+                        "si",
+                        "sk",
+                        "sl",
+                        "so",
+                        "sq",
+                        "sr",
+                        "sr_Cyrl_BA",
+                        "sr_Latn",
+                        "sr_Latn_BA",
+                        "sv",
+                        "sw",
+                        "sw_KE",
+                        "ta",
+                        "te",
+                        "tg",
+                        "th",
+                        "ti",
+                        "tk",
+                        "to",
+                        "tr",
+                        "ug",
+                        "uk",
+                        "ur",
+                        "uz",
+                        "vi",
+                        "wo",
+                        "xh",
+                        "yo",
+                        "yo_BJ",
+                        "yue",
+                        "yue_Hans",
+                        "zh",
+                        "zh_Hant",
+                        "zh_Hant_HK",
+                        "zu"
+                      ]
+                    }
+                  },
+                  {
+                    "name": "If-None-Match",
+                    "in": "header",
+                    "required": false,
+                    "description": "An `ETag` from an earlier answer; if it still matches, the answer is `304`.",
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The parts of `q`, in order.",
+                    "headers": {
+                      "ETag": {
+                        "required": true,
+                        "schema": {
+                          "type": "string"
+                        }
+                      },
+                      "Cache-Control": {
+                        "required": true,
+                        "schema": {
+                          "type": "string"
+                        }
+                      },
+                      "Vary": {
+                        "required": false,
+                        "description": "`Accept-Encoding`: the answer may be gzip-compressed.",
+                        "schema": {
+                          "type": "string"
+                        }
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/IdentifiedPart"
+                          }
+                        },
+                        "example": [
+                          {
+                            "emoji": "🇵🇹",
+                            "name": "flag: Portugal",
+                            "code": "U+1F1F5 U+1F1F9",
+                            "group": "Flags",
+                            "subgroup": "country-flag"
+                          },
+                          {
+                            "char": "é",
+                            "name": "LATIN SMALL LETTER E WITH ACUTE",
+                            "code": "U+00E9",
+                            "category": "Ll",
+                            "age": "1.1",
+                            "utf8": "C3 A9",
+                            "html": "&#x00E9;"
+                          }
+                        ]
+                      }
+                    }
+                  },
+                  "304": {
+                    "description": "The client's cached answer (its `If-None-Match`) is still current.",
+                    "headers": {
+                      "ETag": {
+                        "required": true,
+                        "schema": {
+                          "type": "string"
+                        }
+                      },
+                      "Cache-Control": {
+                        "required": true,
+                        "schema": {
+                          "type": "string"
+                        }
+                      }
+                    }
+                  },
+                  "422": {
+                    "description": "`q` is missing, too long or not valid percent-encoded UTF-8, or `lang` is not a known language (`loc` `[\"query\", \"lang\"]`, `type` `value_error`). The body has the shape FastAPI uses for validation errors.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/HTTPValidationError"
+                        }
+                      }
+                    }
+                  }
+                }
+              }
             }
           },
           "components": {
@@ -345,6 +1219,117 @@ enum OpenAPIDocument {
                 "required": [
                   "char",
                   "name"
+                ]
+              },
+              "CharDetails": {
+                "type": "object",
+                "description": "A character with its details, as `/search` answers with `fields=details`.",
+                "properties": {
+                  "char": {
+                    "type": "string",
+                    "description": "The character itself."
+                  },
+                  "name": {
+                    "type": "string",
+                    "description": "Its Unicode name, or a label such as `<control-0007>` for a character without one."
+                  },
+                  "code": {
+                    "type": "string",
+                    "description": "The code point, such as `U+1F431`."
+                  },
+                  "category": {
+                    "type": "string",
+                    "description": "The two-letter General Category, such as `So`."
+                  },
+                  "age": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "The Unicode version that introduced it, such as `6.0`; null when unassigned."
+                  },
+                  "utf8": {
+                    "type": "string",
+                    "description": "Its UTF-8 bytes in hex, such as `F0 9F 90 B1`."
+                  },
+                  "html": {
+                    "type": "string",
+                    "description": "Its HTML character reference, such as `&#x1F431;`."
+                  }
+                },
+                "required": [
+                  "char",
+                  "name",
+                  "code",
+                  "category",
+                  "age",
+                  "utf8",
+                  "html"
+                ]
+              },
+              "Emoji": {
+                "type": "object",
+                "properties": {
+                  "emoji": {
+                    "type": "string",
+                    "description": "The emoji, all its code points, such as `🇵🇹`."
+                  },
+                  "name": {
+                    "type": "string",
+                    "description": "Its CLDR name in the language asked for, such as `flag: Portugal`."
+                  },
+                  "code": {
+                    "type": "string",
+                    "description": "Its code points, separated by spaces, such as `U+1F1F5 U+1F1F9`."
+                  },
+                  "group": {
+                    "type": "string",
+                    "description": "Its group in the Unicode emoji list, such as `Flags`."
+                  },
+                  "subgroup": {
+                    "type": "string",
+                    "description": "Its subgroup, such as `country-flag`."
+                  }
+                },
+                "required": [
+                  "emoji",
+                  "name",
+                  "code",
+                  "group",
+                  "subgroup"
+                ]
+              },
+              "IdentifiedPart": {
+                "description": "One part of an identified text: an `Emoji` for an emoji sequence of more than one code point, `CharDetails` for any other code point.",
+                "oneOf": [
+                  {
+                    "$ref": "#/components/schemas/Emoji"
+                  },
+                  {
+                    "$ref": "#/components/schemas/CharDetails"
+                  }
+                ]
+              },
+              "Language": {
+                "type": "object",
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "description": "The CLDR code to pass as `lang`, such as `pt` or `pt_PT`."
+                  },
+                  "name": {
+                    "type": "string",
+                    "description": "The language's name in English, such as `Portuguese`."
+                  },
+                  "nativeName": {
+                    "type": "string",
+                    "description": "Its name in itself, such as `português`."
+                  }
+                },
+                "required": [
+                  "code",
+                  "name",
+                  "nativeName"
                 ]
               },
               "ValidationError": {

@@ -11,7 +11,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 # scripts/sanitize sets it: an instrumented server and a busy machine are slower.
 TIME_SCALE = max(1.0, float(os.environ.get("TEST_TIME_SCALE", "1") or 1))
@@ -38,14 +38,39 @@ def api_count(query, prefix=False):
         return len(json.load(response))
 
 
-def settled(query, timeout=15):
-    """Waits until the page has finished rendering the answer to `query`."""
+def api(path, **params):
+    """The server's JSON answer to GET path?params."""
+    url = f"{base}{path}?" + urllib.parse.urlencode(params, quote_via=urllib.parse.quote)
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return json.load(response)
+
+
+def settled(query, timeout=15, **expected):
+    """Waits until the page has finished rendering the answer to `query`; with
+    `source=`, `mode=` or `lang=`, the answer from that endpoint, mode or language."""
     WebDriverWait(driver, timeout).until(lambda d: d.execute_script(
         "const t = document.getElementById('results');"
-        "return t.dataset.query === arguments[0] && t.dataset.state === 'done';", query))
+        "return t.dataset.query === arguments[0] && t.dataset.state === 'done'"
+        " && Object.entries(arguments[1]).every(([k, v]) => t.dataset[k] === v);", query, expected))
     rows = driver.find_elements(By.CSS_SELECTOR, "#rows tr")
     caption = driver.find_element(By.ID, "caption").text
     return rows, caption
+
+
+def row_texts():
+    """Each row's cells as text (textContent: astral characters and joiners kept exactly)."""
+    return driver.execute_script(
+        "return Array.from(document.querySelectorAll('#rows tr'), tr =>"
+        " Array.from(tr.cells, td => td.textContent.replace(/\\s+/g, ' ').trim()));")
+
+
+def paste(text):
+    """Sets the box as a paste does (value, then an input event), then searches
+    exactly: chromedriver's send_keys may not type astral characters."""
+    driver.execute_script(
+        "const box = document.getElementById('q'); box.value = arguments[0];"
+        "box.dispatchEvent(new Event('input', { bubbles: true }));"
+        "document.getElementById('form').requestSubmit();", text)
 
 
 def type_query(text, submit=None):
@@ -67,6 +92,15 @@ for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--win
 driver = webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"), options=options)
 driver.set_page_load_timeout(15)
 try:
+    # The page copies with navigator.clipboard; reading it back needs permission.
+    try:
+        driver.execute_cdp_cmd("Browser.grantPermissions", {
+            "origin": base, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]})
+        clipboard_granted = True
+    except Exception as error:  # an older Chromium may not know these permissions
+        clipboard_granted = False
+        print(f"note: clipboard permissions not granted ({error})")
+
     # Typing searches (debounced, the last word as a prefix), and the results
     # come as a table with a caption; Enter searches the exact words.
     driver.get(base + "/")
@@ -176,6 +210,110 @@ try:
         # time; a loaded machine slows the render and its slices alike.
         check(longest < max(1.5 * TIME_SCALE, took / 3), f"the page stays responsive while rendering q={query}")
     driver.save_screenshot(str(artifacts / "large.png"))
+
+    # A pasted text is identified: an emoji sequence is one row, with its CLDR
+    # name and all its code points.
+    driver.get(base + "/")
+    family = "\U0001F468\u200D\U0001F469\u200D\U0001F467"
+    paste(family)
+    rows, caption = settled(family, source="identify")
+    cells = row_texts()
+    check(cells == [["U+1F468 U+200D U+1F469 U+200D U+1F467", family, "family: man, woman, girl"]],
+          f"pasting the family 👨‍👩‍👧 shows one row, 'family: man, woman, girl' (got {cells})")
+    check(caption == "1 part identified", f"caption is '1 part identified' (got {caption!r})")
+    flag_and_thumb = "\U0001F1F5\U0001F1F9\U0001F44D\U0001F3FD"
+    paste(flag_and_thumb)
+    rows, caption = settled(flag_and_thumb, source="identify")
+    cells = row_texts()
+    check([c[2] for c in cells] == ["flag: Portugal", "thumbs up: medium skin tone"]
+          and [c[1] for c in cells] == ["\U0001F1F5\U0001F1F9", "\U0001F44D\U0001F3FD"]
+          and cells[0][0] == "U+1F1F5 U+1F1F9",
+          f"pasting 🇵🇹👍🏽 shows two rows, the flag and the thumb with its tone (got {cells})")
+    # Invisible characters never leave the Char column empty.
+    invisible = "e\u0301\u00A0\u200B\u0007"
+    paste(invisible)
+    rows, caption = settled(invisible, source="identify")
+    cells = row_texts()
+    check([c[1] for c in cells] == ["e", "\u25CC\u0301", "\u2423", "\u2B1A", "\u2407"]
+          and [c[0] for c in cells] == ["U+0065", "U+0301", "U+00A0", "U+200B", "U+0007"],
+          f"a combining mark, a no-break space, a format and a control character get stand-ins (got {cells})")
+    check(all(len(c) == 3 and c[1] for c in cells), "no Char cell is empty")
+
+    # Emoji mode searches CLDR names and keywords; the mode is kept in the URL.
+    driver.find_element(By.ID, "mode-emoji").click()
+    type_query("portugal", submit="enter")
+    rows, caption = settled("portugal", mode="emoji", source="emoji")
+    cells = row_texts()
+    expected = api("/emoji", q="portugal")
+    check(["\U0001F1F5\U0001F1F9", "flag: Portugal"] in [c[1:] for c in cells],
+          f"emoji mode: 'portugal' shows 🇵🇹 'flag: Portugal' (got {cells})")
+    check([c[1:] for c in cells] == [[e["emoji"], e["name"]] for e in expected],
+          "emoji mode shows /emoji's answer, in its order")
+    check(caption == f"{len(expected)} emoji found", f"caption is '{len(expected)} emoji found' (got {caption!r})")
+    check(driver.current_url == base + "/?q=portugal&mode=emoji",
+          f"the address bar keeps the query and the mode (got {driver.current_url})")
+
+    # The language select lists /emoji/languages by native name; Portuguese finds 😄 by 'sorriso'.
+    WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "lang").get_attribute("data-loaded") == "true")
+    languages = api("/emoji/languages")
+    select = Select(driver.find_element(By.ID, "lang"))
+    check(len(select.options) == len(languages) and select.first_selected_option.get_attribute("value") == "en",
+          f"the language select lists the {len(languages)} languages, English chosen ({len(select.options)} options)")
+    portuguese = next(o for o in select.options if o.get_attribute("value") == "pt")
+    check("português" in portuguese.text, f"languages show their native names ({portuguese.text!r})")
+    select.select_by_value("pt")
+    type_query("sorriso", submit="enter")
+    rows, caption = settled("sorriso", mode="emoji", source="emoji", lang="pt")
+    cells = row_texts()
+    expected = api("/emoji", q="sorriso", lang="pt")
+    grinning = next((c for c in cells if c[1] == "\U0001F604"), None)
+    english = next((e["name"] for e in api("/emoji", q="grinning face with smiling eyes") if e["emoji"] == "\U0001F604"),
+                   "grinning face with smiling eyes")
+    check(grinning is not None, f"lang=pt: 'sorriso' shows 😄 among {len(cells)} rows")
+    check([c[1:] for c in cells] == [[e["emoji"], e["name"]] for e in expected] and grinning[2] != english,
+          f"the names are Portuguese, as /emoji?lang=pt answers (😄 is {grinning[2]!r}, not {english!r})")
+    check(driver.current_url == base + "/?q=sorriso&mode=emoji&lang=pt", f"the URL keeps the language ({driver.current_url})")
+
+    # Each row has a copy button, labelled with its character; it copies the
+    # character (document.body.dataset.copied records it) and says so.
+    first = rows[0]
+    char = row_texts()[0][1]
+    button = first.find_element(By.CSS_SELECTOR, "button.copy")
+    check(button.get_attribute("aria-label") == "Copy " + char, f"the copy button is labelled 'Copy {char}'")
+    button.click()
+    WebDriverWait(driver, 5).until(lambda d: d.execute_script("return document.body.dataset.copied") == char)
+    WebDriverWait(driver, 5).until(lambda d: ("Copied " + char) in d.execute_script(
+        "return document.getElementById('status').textContent"))
+    check(True, f"the copy button copies {char} and the status says 'Copied {char}'")
+    driver.set_script_timeout(10)
+    try:
+        clipboard = driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "if (!navigator.clipboard || !navigator.clipboard.readText) { done({ error: 'no Clipboard API' }); return; }"
+            "navigator.clipboard.readText().then(text => done({ text }), error => done({ error: String(error) }));")
+    except Exception as error:  # a read left waiting on a permission prompt
+        clipboard = {"error": type(error).__name__}
+    if "text" in clipboard:
+        check(clipboard["text"] == char, f"the clipboard holds {char} (read {clipboard['text']!r})")
+    else:
+        print(f"note: the clipboard could not be read back here ({clipboard['error']});"
+              f" granted: {clipboard_granted}; document.body.dataset.copied was checked instead")
+    driver.save_screenshot(str(artifacts / "emoji.png"))
+    print(f"screenshot: {artifacts / 'emoji.png'}")
+    try:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia",
+                               {"features": [{"name": "prefers-color-scheme", "value": "dark"}]})
+        driver.save_screenshot(str(artifacts / "emoji-dark.png"))
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+    except Exception as error:
+        print(f"note: no dark screenshot ({error})")
+
+    # A shared emoji URL brings back its mode, language and rows.
+    driver.get(base + "/?q=sorriso&mode=emoji&lang=pt")
+    rows, caption = settled("sorriso", mode="emoji", source="emoji", lang="pt")
+    check(row_texts() == cells and driver.find_element(By.ID, "mode-emoji").is_selected()
+          and Select(driver.find_element(By.ID, "lang")).first_selected_option.get_attribute("value") == "pt",
+          "loading /?q=sorriso&mode=emoji&lang=pt shows the same rows, in emoji mode and Portuguese")
 
     # /docs renders the OpenAPI document from the server alone and can try /search.
     driver.get(base + "/docs")
