@@ -394,6 +394,7 @@ let package = Package(
         .testTarget(
             name: "MojiWebTests",
             dependencies: [
+                "EmojiIndex",
                 "PackageVersion",
                 "TestSupport",
                 "MojiWeb",

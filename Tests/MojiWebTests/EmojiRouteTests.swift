@@ -1,3 +1,4 @@
+import EmojiIndex
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -103,6 +104,23 @@ struct EmojiRouteTests {
                 let languages = try objects(response.body)
                 #expect(languages.count > 100)
                 #expect(languages.contains { $0["code"] == "pt" && $0["nativeName"] == "português" })
+            }
+        }
+    }
+
+    @Test("The OpenAPI document's lang values are the binary's languages")
+    func specLanguages() async throws {
+        try await makeApp().test(.router) { client in
+            try await client.execute(uri: "/openapi.json", method: .get) { response in
+                let spec = try #require(try jsonObject(String(buffer: response.body)) as? [String: Any])
+                let paths = try #require(spec["paths"] as? [String: [String: Any]])
+                for path in ["/emoji", "/identify"] {
+                    let get = try #require(paths[path]?["get"] as? [String: Any])
+                    let parameters = try #require(get["parameters"] as? [[String: Any]])
+                    let lang = try #require(parameters.first { $0["name"] as? String == "lang" })
+                    let values = (lang["schema"] as? [String: Any])?["enum"] as? [String]
+                    #expect(values == EmojiLocale.all.map(\.code), "\(path)")
+                }
             }
         }
     }

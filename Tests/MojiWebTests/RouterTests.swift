@@ -222,7 +222,7 @@ struct RouterTests {
                 #expect(response.headers[.contentType] == "application/json")
                 let spec = try #require(try jsonObject(String(buffer: response.body)) as? [String: Any])
                 let paths = try #require(spec["paths"] as? [String: Any])
-                #expect(paths.keys.sorted() == ["/search"])
+                #expect(paths.keys.sorted() == ["/emoji", "/emoji/languages", "/identify", "/search"])
             }
         }
     }
