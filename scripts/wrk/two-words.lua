@@ -4,9 +4,9 @@
 -- The words are common in Unicode names, chosen so that the pairs' answers
 -- are as big as they can be on average (2.7 kB of JSON, 2.9 kB with headers)
 -- while every one stays under the answer cache's 64 kB limit.
--- With the argument `emoji` (after `--`), the same shape for /emoji?q=A%20B:
+-- With MIX=emoji in the environment, the same shape for /emoji?q=A%20B:
 -- pairs of 30 words common in CLDR's English emoji names and keywords.
--- Usage: wrk -t2 -c64 -d10s -s scripts/wrk/two-words.lua http://127.0.0.1:PORT [-- emoji]
+-- Usage: [MIX=emoji] wrk -t2 -c64 -d10s -s scripts/wrk/two-words.lua http://127.0.0.1:PORT
 local names = {
     "cat", "small", "arrow", "capital", "sans", "serif", "script", "stroke", "latin", "double",
     "syllable", "hook", "cyrillic", "arabic", "greek", "italic", "mathematical", "dot", "right", "left",
@@ -38,7 +38,7 @@ end
 local next = 0
 function init(args)
     next = tonumber(start) or 0
-    if args[1] == "emoji" then fill("/emoji?q=", emoji) else fill("/search?q=", names) end
+    if os.getenv("MIX") == "emoji" then fill("/emoji?q=", emoji) else fill("/search?q=", names) end
 end
 
 function request()
