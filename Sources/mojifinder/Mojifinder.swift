@@ -117,7 +117,7 @@ struct Identify: ParsableCommand {
 
             Examples:
               mojifinder identify 'é🐱'
-              mojifinder identify --scalars '👨‍👩‍👧'
+              mojifinder identify --scalars '👍🏽'
               mojifinder identify --lang pt '🇵🇹'
             """
     )
