@@ -65,9 +65,8 @@ func publish(_ draft: sending Draft) -> Task<Int, Never> {
 // end-snippet
 
 // snippet: long-loop
-/// Computing is what the pool is for, but a loop that never suspends keeps
-/// its thread from the tasks queued behind it: now and then it yields, and
-/// checks whether it was cancelled.
+/// A long loop that lets queued jobs run now and then, and stops once its
+/// task is cancelled.
 func countPrimes(below limit: Int) async throws -> Int {
     var count = 0
     for n in 2..<max(2, limit) {
