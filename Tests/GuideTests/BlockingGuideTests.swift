@@ -25,9 +25,9 @@ struct AllOrNothingTests {
         let watcher = NIOThreadPool(numberOfThreads: 1)
         watcher.start()
         // snippet: blocking-stalls
-        // The cooperative pool has one thread per core. A task that makes a
-        // blocking call keeps its thread, so with more such tasks than
-        // threads, a task that is ready to run waits behind them.
+        // A task that makes a blocking call keeps its thread of the pool, so
+        // with more such tasks than threads, a task that is ready to run waits
+        // behind them (on Linux, until libdispatch adds threads).
         for _ in 0..<blockers {
             Task.detached(priority: .background) {
                 running.increment()
