@@ -39,7 +39,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
-        .package(url: "https://github.com/apple/swift-openapi-generator.git", from: "1.14.3"),
         .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.4"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
@@ -410,10 +409,11 @@ let package = Package(
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
             ],
             // Test drivers run by the Swift tests (selenium + Chromium, openapi-spec-validator,
-            // the answers' recorder) and the recorded answers.
-            exclude: ["python", "fixtures"],
-            // The spec's types (openapi.yaml links to the one in Sources/MojiWeb), to decode answers with.
-            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
+            // the answers' recorder), the recorded answers, and the configuration with which
+            // scripts/generate-openapi-types makes OpenAPITypes, the spec's types to decode
+            // answers with (not at build time: the generator's own build would lengthen
+            // the first build of every product).
+            exclude: ["python", "fixtures", "openapi-generator-config.yaml"]
         ),
     ]
 )
