@@ -20,13 +20,7 @@ final class EmojiNamesByLocale: Sendable {
 extension SearchRoute {
     /// `GET /emoji?q=&lang=&prefix=&tones=`: RGI emoji by CLDR names and keywords.
     func emojiResponse(to request: Request) throws -> Response {
-        let parsed: EmojiRequest
-        switch EmojiRequest.parse(request.uri.description, options: true) {
-        case .failure(let problem): return Self.unprocessable(problem)
-        case .success(let value): parsed = value
-        }
-        let names = emojiNames.names(parsed.locale)
-        return try respond(to: request, key: AnswerKey(parsed.answerText, form: .emoji)) {
+        try emojiAnswer(to: request, form: .emoji) { parsed, names in
             let found = names.search([parsed.q], prefix: parsed.prefix, tones: parsed.tones)
             return Self.array(found) { EmojiReport.appendJSON($0, to: &$1) }
         }
@@ -34,19 +28,26 @@ extension SearchRoute {
 
     /// `GET /identify?q=&lang=`: the parts of a text, an emoji sequence as one.
     func identifyResponse(to request: Request) throws -> Response {
-        let parsed: EmojiRequest
-        switch EmojiRequest.parse(request.uri.description, options: false) {
-        case .failure(let problem): return Self.unprocessable(problem)
-        case .success(let value): parsed = value
-        }
-        let names = emojiNames.names(parsed.locale)
-        return try respond(to: request, key: AnswerKey(parsed.answerText, form: .identify)) {
+        try emojiAnswer(to: request, form: .identify) { parsed, names in
             Self.array(IdentifiedPart.parts(of: parsed.q, names: names)) { part, bytes in
                 switch part {
                 case .emoji(let emoji, let text): EmojiReport.appendJSON(emoji, text: text, to: &bytes)
                 case .scalar(let scalar): CharacterDetails.appendJSON(scalar, to: &bytes)
                 }
             }
+        }
+    }
+
+    /// Parses an emoji request (`prefix` and `tones` only for `/emoji`), then
+    /// answers it through `respond`, `body` making the JSON when no cache has it.
+    private func emojiAnswer(
+        to request: Request, form: AnswerKey.Form, body: (EmojiRequest, EmojiNames) -> ByteBuffer
+    ) throws -> Response {
+        switch EmojiRequest.parse(request.uri.description, options: form == .emoji) {
+        case .failure(let problem): return Self.unprocessable(problem)
+        case .success(let parsed):
+            let names = emojiNames.names(parsed.locale)
+            return try respond(to: request, key: AnswerKey(parsed.answerText, form: form)) { body(parsed, names) }
         }
     }
 
