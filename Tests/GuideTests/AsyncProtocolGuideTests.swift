@@ -9,6 +9,7 @@ actor Database {
 }
 
 // snippet: async-with
+// Left out: `Database`, an actor whose `execute(_:)` appends to its `statements`.
 /// `async with connection.transaction():` with no `async with`, and no
 /// `defer` that may await: the scope is a closure, and the teardown (COMMIT or
 /// ROLLBACK) is awaited however the body ends, as in `withFlagsClient`.
@@ -92,6 +93,7 @@ func started(_ work: @escaping @Sendable () async -> Int) -> Task<Int, Never> {
 struct AsyncProtocolGuideTests {
     @Test func transactionCommitsOrRollsBack() async throws {
         // snippet: async-with-use
+        // Left out: `Database`, as above; `RequestFailed`, an `Error` with a `code: Int`.
         let database = Database()
         try await withTransaction(on: database) {
             await database.execute("INSERT INTO flags VALUES ('BR')")

@@ -25,6 +25,8 @@ struct AllOrNothingTests {
         let watcher = NIOThreadPool(numberOfThreads: 1)
         watcher.start()
         // snippet: blocking-stalls
+        // Left out: `blockers`, 2 * cores + 2; `running`, a `Counter`; `log`, a `Log`; `latch`, whose
+        // `waitBlocking()` holds its thread until `open()`; `watcher`, a started one-thread `NIOThreadPool`.
         // A task that makes a blocking call keeps its thread of the pool, so
         // with more such tasks than threads, a task that is ready to run waits
         // behind them (on Linux, until libdispatch adds threads).
@@ -54,6 +56,7 @@ struct AllOrNothingTests {
         let blocked = Counter()
         let log = Log()
         // snippet: blocking-fix
+        // Left out: `blockers`, `latch` and `log`, as above; `blocked`, a `Counter`.
         // The fix: the blocking calls run on NIO's thread pool, and the tasks
         // that wait for them suspend instead of holding a thread.
         let pool = NIOThreadPool(numberOfThreads: blockers)
@@ -83,6 +86,7 @@ struct ExecutorGuideTests {
         try await FileSystem.shared.withTemporaryDirectory { _, directory in
             let path = directory.appending("br.gif").string
             // snippet: to-thread
+            // Left out: `path`, a path string in a temporary directory; `SaveError`, an `Error` with an `errno`.
             // `await asyncio.to_thread(save_flag, image, path)`: the blocking
             // system calls run on a thread of NIO's pool while the task waits.
             let image: [UInt8] = [0x47, 0x49, 0x46]
@@ -101,6 +105,7 @@ struct ExecutorGuideTests {
 
     @Test func runInExecutor() async throws {
         // snippet: run-in-executor
+        // Left out: `BlockingBarrier`, whose `arriveAndWait()` blocks until all `parties` arrive or 30 s pass.
         // `loop.run_in_executor(executor, fn)`: a pool of one's own, sized for
         // the work, as `runProbes` sizes one for `getaddrinfo`. These four
         // blocking calls return only if all four run at the same time.
@@ -121,6 +126,7 @@ struct ExecutorGuideTests {
     @Test func filesThroughNIOFileSystem() async throws {
         try await FileSystem.shared.withTemporaryDirectory { _, directory in
             // snippet: nio-filesystem
+            // Left out: `directory`, the `FilePath` of a temporary directory.
             // For files, `_NIOFileSystem` makes the blocking calls on its own
             // threads. As in `Downloader.save`, the new file gets its name only
             // once every byte is written.

@@ -84,6 +84,7 @@ struct BoundedConcurrencyGuideTests {
 
     @Test func noPermitToReleaseTwice() async {
         // snippet: bounded-semaphore
+        // Left out: `RequestFailed`, an `Error` with a `code: Int`.
         // A semaphore stays right only if every way out of every request
         // releases exactly once; one extra `release()` raises the limit for
         // good, which `BoundedSemaphore` turns into a ValueError. Here a slot

@@ -38,6 +38,7 @@ actor FlagSite {
 }
 
 // snippet: guidos-trick
+// Left out: `FlagSite`, an actor whose `flag(_:)` (image bytes) and `country(_:)` (name) may throw.
 /// Read it without `try await` and it is the sequential flags3 step:
 /// fetch the flag, fetch the country name, name the file after the country.
 func savedName(for code: String, from site: FlagSite) async throws -> String {
@@ -109,6 +110,7 @@ struct CoroutineTests {
     @Test func awaitables() async {
         let calls = Counter()
         // snippet: awaitables
+        // Left out: `calls`, a `Counter`.
         // A coroutine object is made now and run later. Swift has none: a
         // closure holds the call, and nothing runs until it is called.
         let fetchAnswer: @Sendable () async -> Int = {
@@ -154,6 +156,7 @@ struct CoroutineTests {
     @Test func childTasksEndWithTheirScope() async {
         let log = Log()
         // snippet: child-cancelled
+        // Left out: `log`, a `Log`; `sleepUntilCancelled`, an hour's sleep that logs "child cancelled" if cut short.
         // An asyncio task nobody awaits keeps running after its creator
         // returns. A child task does not outlive its scope: leaving it
         // cancels the child and waits for it to end.
@@ -170,6 +173,7 @@ struct CoroutineTests {
         let log = Log()
         let gates = Gates<String>()
         // snippet: unstructured-task
+        // Left out: `log`, a `Log`; `gates`, a `Gates<String>`.
         // `Task { }` is the unstructured form: like an asyncio task, it runs
         // on after the function that made it returns, even with its handle
         // dropped; only that handle could have cancelled it.

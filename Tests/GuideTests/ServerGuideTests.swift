@@ -73,6 +73,7 @@ struct ServerGuideTests {
         }
         // end-snippet
         // snippet: echo-client
+        // Left out: `server` and `port`, from the echo server above.
         let client = try await connect(to: port)
         let echoed = try await client.executeThenClose { inbound, outbound in
             try await outbound.write(ByteBuffer(string: "cat face\n"))
@@ -97,6 +98,8 @@ struct ServerGuideTests {
         let server = try await listen()
         let port = try #require(server.channel.localAddress?.port)
         // snippet: write-back-pressure
+        // Left out: `server`, a `listen()` channel; `port`, its port; `writes`, a `Counter`;
+        // `settledValue(of:)`, a counter's value once above 0 and still for a second (nil after 30 s).
         // `writer.write(data)` only fills a buffer and `await writer.drain()`
         // waits while it is too full. `outbound.write` does both, so this
         // server, writing 256 MiB to a client that reads nothing, stops at the
@@ -144,6 +147,7 @@ struct ServerGuideTests {
     @Test func cancellationPlaysKeyboardInterrupt() async {
         let twoFinished = Gates<String>()
         // snippet: keyboard-interrupt
+        // Left out: `twoFinished`, a `Gates<String>`.
         // `except KeyboardInterrupt` around the `as_completed` loop: in `flags`
         // SIGINT cancels the task running the downloads; here the test does,
         // once two flags have arrived. No new request starts, the ones in
