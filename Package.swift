@@ -136,6 +136,7 @@ let package = Package(
                 "CharIndexData",
                 "MojiAnswers",
                 "PackageVersion",
+                "TextSupport",
                 // Not "mojifinder-server": SwiftPM would build it, but would also link
                 // every library it uses into mojifinder, which is what the split avoids.
                 "MojifinderServerOptions",

@@ -53,13 +53,7 @@ public enum EmojiReport {
 
     /// A JSON array of `emoji`, one object per line as `mojifinder --json` writes them.
     public static func json(for emoji: [RGIEmoji]) -> String {
-        var bytes: [UInt8] = []
-        for item in emoji {
-            bytes += bytes.isEmpty ? "[\n".utf8 : ",\n".utf8
-            appendJSON(item, to: &bytes)
-        }
-        bytes += bytes.isEmpty ? "[]\n".utf8 : "\n]\n".utf8
-        return String(decoding: bytes, as: UTF8.self)
+        String(decoding: JSONArray.bytes(emoji, linePerElement: true) { appendJSON($0, to: &$1) }, as: UTF8.self)
     }
 }
 

@@ -22,4 +22,14 @@ public enum IdentifiedPart: Sendable {
         }
         return parts
     }
+
+    /// The part as `identify --json` and `/identify` write it: an emoji's
+    /// object (with `scalars`, its code points' details too), or a
+    /// character's details.
+    public func appendJSON(to bytes: inout [UInt8], scalars: Bool = false) {
+        switch self {
+        case .emoji(let emoji, let text): EmojiReport.appendJSON(emoji, text: text, scalars: scalars, to: &bytes)
+        case .scalar(let scalar): CharacterDetails.appendJSON(scalar, to: &bytes)
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import CharIndex
+import TextSupport
 
 /// The text forms of search results, shared by the CLI and the TCP server.
 public enum SearchReport {
@@ -61,12 +62,7 @@ public enum SearchReport {
     /// A JSON array with one object of details per scalar, one per line
     /// (`CharacterDetails`).
     public static func json(for scalars: some Sequence<Unicode.Scalar>) -> String {
-        var bytes: [UInt8] = []
-        for scalar in scalars {
-            bytes += bytes.isEmpty ? "[\n".utf8 : ",\n".utf8
-            CharacterDetails.appendJSON(scalar, to: &bytes)
-        }
-        bytes += bytes.isEmpty ? "[]\n".utf8 : "\n]\n".utf8
+        let bytes = JSONArray.bytes(scalars, linePerElement: true) { CharacterDetails.appendJSON($0, to: &$1) }
         return String(decoding: bytes, as: UTF8.self)
     }
 }

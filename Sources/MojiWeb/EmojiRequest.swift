@@ -20,11 +20,10 @@ struct EmojiRequest: Sendable {
         case .failure(let problem): return .failure(problem)
         case .success(let values): parameters = values
         }
-        let qs = parameters["q"] ?? []
-        guard let q = qs.last else { return .failure(.missing("q")) }
-        let limit = ValidationProblem.maxQueryLength
-        if let long = qs.first(where: { $0.unicodeScalars.count > limit }) {
-            return .failure(.tooLong("q", value: long, limit: limit))
+        let q: String
+        switch requiredQ(parameters) {
+        case .failure(let problem): return .failure(problem)
+        case .success(let value): q = value
         }
         let code = parameters["lang"]?.last ?? "en"
         guard let locale = EmojiLocale(code) else {

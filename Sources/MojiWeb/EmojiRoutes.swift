@@ -29,12 +29,7 @@ extension SearchRoute {
     /// `GET /identify?q=&lang=`: the parts of a text, an emoji sequence as one.
     func identifyResponse(to request: Request) throws -> Response {
         try emojiAnswer(to: request, form: .identify) { parsed, names in
-            Self.array(IdentifiedPart.parts(of: parsed.q, names: names)) { part, bytes in
-                switch part {
-                case .emoji(let emoji, let text): EmojiReport.appendJSON(emoji, text: text, to: &bytes)
-                case .scalar(let scalar): CharacterDetails.appendJSON(scalar, to: &bytes)
-                }
-            }
+            Self.array(IdentifiedPart.parts(of: parsed.q, names: names)) { $0.appendJSON(to: &$1) }
         }
     }
 
@@ -64,12 +59,6 @@ extension SearchRoute {
 
     /// `[a,b,…]` with each element written by `write`.
     static func array<Element>(_ elements: [Element], _ write: (Element, inout [UInt8]) -> Void) -> ByteBuffer {
-        var bytes: [UInt8] = [UInt8(ascii: "[")]
-        for (index, element) in elements.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            write(element, &bytes)
-        }
-        bytes.append(UInt8(ascii: "]"))
-        return ByteBuffer(bytes: bytes)
+        ByteBuffer(bytes: JSONArray.bytes(elements, write))
     }
 }

@@ -31,12 +31,11 @@ struct SearchRequest: Sendable {
         case .failure(let problem): return .failure(problem)
         case .success(let values): parameters = values
         }
-        let qs = parameters["q"] ?? []
         let prefixes = parameters["prefix"] ?? []
-        guard let q = qs.last else { return .failure(.missing("q")) }
-        let limit = ValidationProblem.maxQueryLength
-        if let long = qs.first(where: { $0.unicodeScalars.count > limit }) {
-            return .failure(.tooLong("q", value: long, limit: limit))
+        let q: String
+        switch requiredQ(parameters) {
+        case .failure(let problem): return .failure(problem)
+        case .success(let value): q = value
         }
         let prefix: Bool
         switch booleanValue("prefix", prefixes) {
@@ -55,6 +54,18 @@ struct SearchRequest: Sendable {
             return .failure(.invalidQuery("q", value: q, error))
         }
     }
+}
+
+/// The last `q`, required and at most `maxQueryLength` characters in every
+/// one of its values, as FastAPI validates it.
+func requiredQ(_ parameters: [String: [String]]) -> Result<String, ValidationProblem> {
+    let qs = parameters["q"] ?? []
+    guard let q = qs.last else { return .failure(.missing("q")) }
+    let limit = ValidationProblem.maxQueryLength
+    if let long = qs.first(where: { $0.unicodeScalars.count > limit }) {
+        return .failure(.tooLong("q", value: long, limit: limit))
+    }
+    return .success(q)
 }
 
 /// The last value of a boolean parameter as FastAPI reads it; false when absent.

@@ -40,3 +40,23 @@ public enum JSONString {
         nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
     }
 }
+
+/// The one way the tools write a JSON array of hand-written elements.
+public enum JSONArray {
+    /// `[a,b]`; with `linePerElement`, `[` and each element on a line of its
+    /// own and `]` last (`[]` when empty), as the CLI's `--json` prints.
+    public static func bytes<Element>(
+        _ elements: some Sequence<Element>, linePerElement: Bool = false, _ write: (Element, inout [UInt8]) -> Void
+    ) -> [UInt8] {
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        var first = true
+        for element in elements {
+            if !first { bytes.append(UInt8(ascii: ",")) }
+            if linePerElement { bytes.append(UInt8(ascii: "\n")) }
+            first = false
+            write(element, &bytes)
+        }
+        bytes += linePerElement ? (first ? "]\n".utf8 : "\n]\n".utf8) : "]".utf8
+        return bytes
+    }
+}

@@ -6,6 +6,7 @@ import CommandLineSupport
 import EmojiIndex
 import MojiAnswers
 import MojifinderServerOptions
+import TextSupport
 
 /// A plain `ParsableCommand`: `search` starts no concurrency runtime, and
 /// `web` and `tcp` hand over to `mojifinder-server` from the main thread.
@@ -161,16 +162,7 @@ struct Identify: ParsableCommand {
     }
 
     func jsonArray(_ parts: [IdentifiedPart]) -> String {
-        var bytes: [UInt8] = []
-        for part in parts {
-            bytes += bytes.isEmpty ? "[\n".utf8 : ",\n".utf8
-            switch part {
-            case .scalar(let scalar): CharacterDetails.appendJSON(scalar, to: &bytes)
-            case .emoji(let emoji, let pasted):
-                EmojiReport.appendJSON(emoji, text: pasted, scalars: scalars, to: &bytes)
-            }
-        }
-        bytes += bytes.isEmpty ? "[]\n".utf8 : "\n]\n".utf8
+        let bytes = JSONArray.bytes(parts, linePerElement: true) { $0.appendJSON(to: &$1, scalars: scalars) }
         return String(decoding: bytes, as: UTF8.self)
     }
 }

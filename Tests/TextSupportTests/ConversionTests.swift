@@ -24,3 +24,14 @@ import TextSupport
         #expect(Duration.milliseconds(2500).inSeconds == 2.5)
     }
 }
+
+@Suite struct JSONArrayTests {
+    @Test func compactAndOneElementPerLine() {
+        let write: (Int, inout [UInt8]) -> Void = { $1 += String($0).utf8 }
+        #expect(String(decoding: JSONArray.bytes([1, 2], write), as: UTF8.self) == "[1,2]")
+        #expect(String(decoding: JSONArray.bytes([Int](), write), as: UTF8.self) == "[]")
+        #expect(
+            String(decoding: JSONArray.bytes([1, 2], linePerElement: true, write), as: UTF8.self) == "[\n1,\n2\n]\n")
+        #expect(String(decoding: JSONArray.bytes([Int](), linePerElement: true, write), as: UTF8.self) == "[]\n")
+    }
+}
