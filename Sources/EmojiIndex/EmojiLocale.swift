@@ -5,14 +5,17 @@ public struct EmojiLocale: Sendable, Hashable, CustomStringConvertible {
     /// CLDR's code, with underscores: `pt_PT`.
     public let code: String
     /// The locale's name in English (`European Portuguese`), from CLDR.
-    public let englishName: String
+    public var englishName: String { names.map { $0.string($0.english) } ?? "English" }
     /// The locale's name in its own language (`português europeu`), from CLDR.
-    public let nativeName: String
+    public var nativeName: String { names.map { $0.string($0.native) } ?? "English" }
+    /// Where the two names are in the directory's text, read when asked for:
+    /// a search needs neither. Nil only for the stand-in English.
+    let names: Names?
     /// Its line in the locale directory, which is also its block's number.
     let index: Int
     /// The line of the locale it inherits from, or nil for English, which
     /// falls back to emoji-test.txt's names.
-    let parent: Int?
+    var parent: Int?
     /// The size of its block unpacked, or 0 when the block is plain text.
     let packedSize: Int
 
@@ -26,6 +29,20 @@ public struct EmojiLocale: Sendable, Hashable, CustomStringConvertible {
     /// Every locale, sorted by code.
     public static var all: [EmojiLocale] { LocaleDirectory.shared.locales }
 
+    /// How many locales there are, without reading the directory: a line each.
+    public static var count: Int {
+        DataText.literal(EmojiDataText.locales).withBytes { bytes in
+            var lines = 0
+            var start = 0
+            while start < bytes.count {
+                let end = bytes.lineEnd(from: start)
+                if end > start { lines += 1 }
+                start = end + 1
+            }
+            return lines
+        }
+    }
+
     /// The locale with this code: `pt`, `pt_PT`, `pt-PT` and `PT-pt` all name the
     /// same one. Nil when CLDR has no emoji annotations for it.
     public init?(_ code: String) {
@@ -33,9 +50,22 @@ public struct EmojiLocale: Sendable, Hashable, CustomStringConvertible {
         self = found
     }
 
-    init(code: String, englishName: String, nativeName: String, index: Int, parent: Int?, packedSize: Int) {
-        (self.code, self.englishName, self.nativeName) = (code, englishName, nativeName)
+    init(code: String, names: Names?, index: Int, parent: Int?, packedSize: Int) {
+        (self.code, self.names) = (code, names)
         (self.index, self.parent, self.packedSize) = (index, parent, packedSize)
+    }
+
+    /// A locale is its code: the directory holds each code once.
+    public static func == (left: EmojiLocale, right: EmojiLocale) -> Bool { left.code == right.code }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
+
+    struct Names: Sendable {
+        let text: DataText
+        let english: Range<Int>
+        let native: Range<Int>
+
+        func string(_ range: Range<Int>) -> String { text.withBytes { $0.string(range) } }
     }
 }
 
@@ -44,13 +74,12 @@ public struct EmojiLocale: Sendable, Hashable, CustomStringConvertible {
 struct LocaleDirectory: Sendable {
     let locales: [EmojiLocale]
     /// Stands for English should the data lack it (it never does): no block, English names only.
-    let fallback = EmojiLocale(
-        code: "en", englishName: "English", nativeName: "English", index: -1, parent: nil, packedSize: 0)
+    let fallback = EmojiLocale(code: "en", names: nil, index: -1, parent: nil, packedSize: 0)
 
     static let shared = LocaleDirectory(.literal(EmojiDataText.locales))
 
     init(_ text: DataText) {
-        var lines: [(code: String, parent: Int?, size: Int, english: String, native: String)] = []
+        var locales: [EmojiLocale] = []
         text.withBytes { bytes in
             var line = 0
             while line < bytes.count {
@@ -58,32 +87,32 @@ struct LocaleDirectory: Sendable {
                 let fields = bytes.fields(line..<end)
                 line = end + 1
                 guard fields.count == 5, !fields[0].isEmpty, let size = bytes.decimal(fields[2]) else { continue }
-                lines.append(
-                    (
-                        bytes.string(fields[0]), bytes.decimal(fields[1]), size, bytes.string(fields[3]),
-                        bytes.string(fields[4])
-                    ))
+                locales.append(
+                    EmojiLocale(
+                        code: bytes.string(fields[0]),
+                        names: EmojiLocale.Names(text: text, english: fields[3], native: fields[4]),
+                        index: locales.count, parent: bytes.decimal(fields[1]), packedSize: size))
             }
         }
-        locales = lines.enumerated().map { index, line in
-            // A parent is another line of the directory; chains also stop at a repeat (EmojiNames).
-            let parent = line.parent.flatMap { lines.indices.contains($0) && $0 != index ? $0 : nil }
-            return EmojiLocale(
-                code: line.code, englishName: line.english, nativeName: line.native, index: index, parent: parent,
-                packedSize: line.size)
+        // A parent is another line of the directory; chains also stop at a repeat (EmojiNames).
+        for index in locales.indices {
+            if let parent = locales[index].parent, !locales.indices.contains(parent) || parent == index {
+                locales[index].parent = nil
+            }
         }
+        self.locales = locales
     }
 
     func locale(_ code: String) -> EmojiLocale? {
         let wanted = Self.normalized(code)
-        return locales.first { Self.normalized($0.code) == wanted }
+        return locales.first { $0.code.utf8.elementsEqual(wanted) { Self.normalized($0) == $1 } }
     }
 
     /// Lowercase ASCII with `_` for `-`: BCP 47 tags and CLDR codes compare equal.
-    private static func normalized(_ code: String) -> [UInt8] {
-        code.utf8.map { byte in
-            if byte == UInt8(ascii: "-") { return UInt8(ascii: "_") }
-            return (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
-        }
+    private static func normalized(_ code: String) -> [UInt8] { code.utf8.map(normalized) }
+
+    private static func normalized(_ byte: UInt8) -> UInt8 {
+        if byte == UInt8(ascii: "-") { return UInt8(ascii: "_") }
+        return (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
     }
 }

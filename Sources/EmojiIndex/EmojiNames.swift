@@ -14,9 +14,11 @@ public struct EmojiNames: Sendable {
         self.locale = locale
         var chain: [LocaleBlock] = []
         var next: Int? = locale.index
-        var seen: Set<Int> = []
+        // A chain is a few locales long; a list of them is cheaper than a set.
+        var seen: [Int] = []
         let locales = LocaleDirectory.shared.locales
-        while let index = next, locales.indices.contains(index), seen.insert(index).inserted {
+        while let index = next, locales.indices.contains(index), !seen.contains(index) {
+            seen.append(index)
             if let block = LocaleBlock(locales[index]) { chain.append(block) }
             next = locales[index].parent
         }
@@ -43,7 +45,7 @@ public struct EmojiNames: Sendable {
         for block in chain {
             if let entry = block.entry(ordinal) { return entry.name.isEmpty ? table.englishName(ordinal) : entry.name }
         }
-        if let base = table.bases[ordinal], let header {
+        if let base = table.base(of: ordinal), let header {
             return header.derivedName(baseName: name(base), tones: SkinTone.tones(of: table.emojiString(ordinal)))
         }
         return table.englishName(ordinal)
@@ -72,7 +74,7 @@ public struct EmojiNames: Sendable {
         if let source = sources[ordinal], chain.indices.contains(source.block), !source.name.isEmpty {
             return chain[source.block].text.withBytes { $0.string(source.name) }
         }
-        if sources[ordinal] == nil, let base = table.bases[ordinal], let header {
+        if sources[ordinal] == nil, let base = table.base(of: ordinal), let header {
             return header.derivedName(
                 baseName: name(base, sources), tones: SkinTone.tones(of: table.emojiString(ordinal)))
         }

@@ -18,33 +18,63 @@ enum FoldTable {
         case lowercased(String)
     }
 
-    /// The table, parsed on the first non-ASCII scalar: for each BMP scalar
-    /// its line in `values` plus 1, or 0 (not listed); a dictionary beyond.
+    /// The table, parsed on the first non-ASCII scalar. Per block of 256
+    /// scalars, a page of their lines in `values` plus 1, or 0 (not listed);
+    /// only blocks with a listed scalar have a page, so that an English
+    /// search, with a few accented names, touches little memory.
     private struct Table {
-        var basic = [UInt16](repeating: 0, count: 0x10000)
-        var supplementary: [UInt32: Int] = [:]
-        var values: [[UInt8]] = []
-        var separatorSlot = 0
+        static let pageSize = 256
+        /// Per block of 256 scalars, its page's start in `slots` plus 1, or
+        /// 0: an array for the BMP, where every letter of a name is looked up.
+        var basicPages = [Int](repeating: 0, count: 0x10000 / pageSize)
+        var supplementaryPages: [UInt32: Int] = [:]
+        var slots: [UInt16] = []
+        /// The folded bytes of each line, as ranges of `folded`.
+        var values: [Range<Int>] = [0..<0]
+        var folded: [UInt8] = []
+
+        mutating func add(_ scalar: UInt32, slot: Int) {
+            let page = Int(scalar) / Self.pageSize
+            var start = (page < basicPages.count ? basicPages[page] : supplementaryPages[UInt32(page)] ?? 0) - 1
+            if start < 0 {
+                start = slots.count
+                slots.append(contentsOf: repeatElement(0, count: Self.pageSize))
+                if page < basicPages.count {
+                    basicPages[page] = start + 1
+                } else {
+                    supplementaryPages[UInt32(page)] = start + 1
+                }
+            }
+            slots[start + Int(scalar) % Self.pageSize] = UInt16(slot + 1)
+        }
+
+        func entry(_ scalar: UInt32) -> Int {
+            let page = Int(scalar) / Self.pageSize
+            let start = page < basicPages.count ? basicPages[page] : supplementaryPages[UInt32(page)] ?? 0
+            return start == 0 ? 0 : Int(slots[start - 1 + Int(scalar) % Self.pageSize])
+        }
     }
 
     private static let table: Table = {
         var table = Table()
-        table.values.append([])
         DataText.literal(EmojiDataText.folding).withBytes { bytes in
             var line = 0
             while line < bytes.count, table.values.count < Int(UInt16.max) {
                 let end = bytes.lineEnd(from: line)
-                let scalars = bytes.string(line..<end).unicodeScalars
-                line = end + 1
-                guard let first = scalars.first else { continue }
-                let folded = Array(Substring(scalars.dropFirst()).utf8)
-                let slot = folded == [UInt8(ascii: "\t")] ? 0 : table.values.count
-                if slot != 0 { table.values.append(folded) }
-                if first.value < 0x10000 {
-                    table.basic[Int(first.value)] = UInt16(slot + 1)
-                } else {
-                    table.supplementary[first.value] = slot + 1
+                defer { line = end + 1 }
+                guard end > line else { continue }
+                let first =
+                    bytes[line] < 0x80 ? (Unicode.Scalar(bytes[line]), 1) : FoldedWords.scalar(in: bytes, at: line)
+                guard let (scalar, length) = first else { continue }
+                let rest = line + length..<end
+                // A tab alone marks a separator, slot 0.
+                if rest.count == 1, bytes[rest.lowerBound] == UInt8(ascii: "\t") {
+                    table.add(scalar.value, slot: 0)
+                    continue
                 }
+                table.add(scalar.value, slot: table.values.count)
+                table.values.append(table.folded.count..<table.folded.count + rest.count)
+                table.folded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[rest]))
             }
         }
         return table
@@ -52,8 +82,7 @@ enum FoldTable {
 
     /// A listed scalar's reading, or nil.
     private static func listed(_ scalar: Unicode.Scalar) -> Reading? {
-        let entry =
-            scalar.value < 0x10000 ? Int(table.basic[Int(scalar.value)]) : table.supplementary[scalar.value] ?? 0
+        let entry = table.entry(scalar.value)
         if entry == 0 { return nil }
         return entry == 1 ? .separator : .folded(entry - 1)
     }
@@ -77,7 +106,9 @@ enum FoldTable {
         }
     }
 
-    static func folded(_ index: Int) -> [UInt8] { table.values.indices.contains(index) ? table.values[index] : [] }
+    static func folded(_ index: Int) -> ArraySlice<UInt8> {
+        table.values.indices.contains(index) ? table.folded[table.values[index]] : []
+    }
 
     /// The combining marks folding drops: generic diacritics, Hebrew points,
     /// Arabic harakat (gen-emoji-data's STRIPPED_MARKS).

@@ -76,10 +76,19 @@ struct FoldedWords {
 
     /// Per ASCII byte, its lowercase, or 0 when it separates words
     /// (whitespace, punctuation, controls: gen-emoji-data's `is_separator`).
-    private static let ascii: [UInt8] = (0..<128).map { value in
-        let scalar = Unicode.Scalar(UInt8(value))
-        if FoldTable.reading(scalar, fromData: false) == .separator { return 0 }
-        return (65...90).contains(value) ? UInt8(value + 32) : UInt8(value)
+    /// Written out rather than read from `FoldTable`, which a search of
+    /// ASCII names then never parses; a test holds the two to agree.
+    static let ascii: [UInt8] = (0..<128).map { value in
+        let byte = UInt8(value)
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): return byte + 32
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return byte
+        // The ASCII symbols (Unicode's S categories) are parts of words.
+        case UInt8(ascii: "$"), UInt8(ascii: "+"), UInt8(ascii: "<"), UInt8(ascii: "="), UInt8(ascii: ">"),
+            UInt8(ascii: "^"), UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "~"):
+            return byte
+        default: return 0
+        }
     }
 
     /// The scalar whose UTF-8 starts at `position`, and its length; nil when

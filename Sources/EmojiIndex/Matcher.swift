@@ -43,18 +43,66 @@ struct Matcher {
 
     /// The masks of a name and its keyword words (folded, space-separated).
     mutating func masks(name: UnsafeBufferPointer<UInt8>, keywords: UnsafeBufferPointer<UInt8>) -> Masks {
-        scratch.removeAll()
-        scratch.append(name)
         var masks = Masks()
-        for index in 0..<scratch.count { masks.name |= bits(scratch.word(index)) }
+        let nameMayMatch = mayHoldAQueryWord(name, folded: false)
+        // Most entries of a search hold no query word anywhere: done before any split.
+        guard nameMayMatch || mayHoldAQueryWord(keywords, folded: true) else { return masks }
+        if nameMayMatch {
+            scratch.removeAll()
+            scratch.append(name)
+            for index in 0..<scratch.count { masks.name |= bits(scratch.word(index)) }
+        }
         masks.all = masks.name
         var start = 0
         for end in 0...keywords.count where end == keywords.count || keywords[end] == UInt8(ascii: " ") {
             if end > start { masks.all |= bits(keywords[start..<end]) }
             start = end + 1
         }
-        masks.equal = masks.name == full && isQuery(scratch)
+        masks.equal = nameMayMatch && masks.name == full && isQuery(scratch)
         return masks
+    }
+
+    /// False when `text` is ASCII and no query word is in it, even as part
+    /// of a word, once folded (`folded`: it already is). Plain loops over
+    /// the query's bytes: it runs for every entry of a search.
+    private func mayHoldAQueryWord(_ text: UnsafeBufferPointer<UInt8>, folded: Bool) -> Bool {
+        if !folded {
+            for byte in text where byte >= 0x80 { return true }
+        }
+        return query.bytes.withUnsafeBufferPointer { bytes in
+            var start = 0
+            for end in query.ends {
+                if Self.contains(text, UnsafeBufferPointer(rebasing: bytes[start..<end]), folded: folded) {
+                    return true
+                }
+                start = end
+            }
+            return false
+        }
+    }
+
+    private static func contains(_ text: UnsafeBufferPointer<UInt8>, _ word: UnsafeBufferPointer<UInt8>, folded: Bool)
+        -> Bool
+    {
+        guard let first = word.first, word.count <= text.count else { return false }
+        let last = text.count - word.count
+        if folded {
+            // Folded text holds the first byte as it is: memchr jumps to each candidate.
+            var start = 0
+            while start <= last, let found = text.first(first, in: start..<last + 1) {
+                if (1..<word.count).allSatisfy({ text[found + $0] == word[$0] }) { return true }
+                start = found + 1
+            }
+            return false
+        }
+        return FoldedWords.ascii.withUnsafeBufferPointer { ascii in
+            for start in 0...last where ascii[Int(text[start])] == first {
+                var offset = 1
+                while offset < word.count, ascii[Int(text[start + offset])] == word[offset] { offset += 1 }
+                if offset == word.count { return true }
+            }
+            return false
+        }
     }
 
     /// The masks of a name without keywords: a derived variant's, whose

@@ -36,7 +36,7 @@ extension EmojiNames {
         var best: [Int: Int] = [:]
         for ordinal in 0..<table.count {
             if masks[ordinal] == nil {
-                if let base = table.bases[ordinal], let baseMasks = masks[base] {
+                if let base = table.base(of: ordinal), let baseMasks = masks[base] {
                     masks[ordinal] = variants.masks(of: ordinal, base: baseMasks, &matcher) { name(ordinal, sources) }
                 } else {
                     masks[ordinal] = table.withEnglishName(ordinal) {
@@ -45,7 +45,7 @@ extension EmojiNames {
                 }
             }
             guard let tier = masks[ordinal]?.tier(full: matcher.full) else { continue }
-            let shown = tones ? ordinal : table.bases[ordinal] ?? ordinal
+            let shown = tones ? ordinal : table.base(of: ordinal) ?? ordinal
             best[shown] = min(best[shown] ?? tier, tier)
         }
         return best.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.map { ordinal, _ in

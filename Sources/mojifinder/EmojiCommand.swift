@@ -8,14 +8,14 @@ struct LanguageOption: ParsableArguments {
     @Option(
         name: .customLong("lang"),
         help: "CLDR language of the names and keywords, such as pt, de, ja or pt_PT (--list-languages lists them).",
-        completion: .custom { _ in EmojiLocale.all.map(\.code) })
+        completion: .custom { _, _, _ in EmojiLocale.all.map(\.code) })
     var code = "en"
 
     /// The locale, or a usage error that says how to list them.
     func locale() throws -> EmojiLocale {
         guard let locale = EmojiLocale(code) else {
             throw ValidationError(
-                "unknown language '\(code)': `mojifinder emoji --list-languages` lists the \(EmojiLocale.all.count) codes"
+                "unknown language '\(code)': `mojifinder emoji --list-languages` lists the \(EmojiLocale.count) codes"
             )
         }
         return locale

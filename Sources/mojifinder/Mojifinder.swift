@@ -10,9 +10,12 @@ import TextSupport
 
 /// A plain `ParsableCommand`: `search` starts no concurrency runtime, and
 /// `web` and `tcp` hand over to `mojifinder-server` from the main thread.
+/// Every command names itself: a name derived from the type costs a
+/// reflective look-up at each start.
 @main
 struct Mojifinder: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "mojifinder",
         abstract: "Find Unicode characters by the words in their names.",
         discussion: """
             Every character from U+0020 to U+10FFFF with a name is indexed by the \
@@ -22,7 +25,7 @@ struct Mojifinder: ParsableCommand {
             lists those code points, and a token with characters outside A-Z, 0-9 \
             and '-' (such as 🐱) lists each of its characters. `search` is the \
             default subcommand; `emoji` searches emoji by their CLDR names and \
-            keywords in any of \(EmojiLocale.all.count) languages; `identify` lists what a text \
+            keywords in any of \(EmojiLocale.count) languages; `identify` lists what a text \
             is made of, an emoji sequence as one line; `web` and `tcp` serve the \
             same searches.
 
@@ -54,6 +57,7 @@ struct OutputOptions: ParsableArguments {
 
 struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "search",
         abstract: "Print the characters whose names contain all the given words.",
         discussion: """
             Prints one line per character, U+XXXX<tab>char<tab>NAME, in code-point \
@@ -108,6 +112,7 @@ extension Search {
 
 struct Identify: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "identify",
         abstract: "List what a text is made of, in order, repeats included.",
         discussion: """
             An emoji sequence (a family, a flag, a skin tone, a keycap) is one line: \

@@ -19,7 +19,7 @@ import Testing
     @Test func englishNamesAreThoseOfEmojiTest() {
         // CLDR 41's English names agree with emoji-test.txt wherever CLDR has one.
         let table = EmojiTable.shared
-        for emoji in english.allEmoji() where table.bases[emoji.order] == nil {
+        for emoji in english.allEmoji() where table.base(of: emoji.order) == nil {
             #expect(emoji.name == table.englishName(emoji.order))
         }
     }

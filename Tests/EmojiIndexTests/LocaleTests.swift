@@ -20,6 +20,7 @@ import Testing
     @Test func theListHasEveryLocaleWithDisplayNames() throws {
         let locales = EmojiLookup.locales
         #expect(locales.count > 130)
+        #expect(EmojiLocale.count == locales.count)
         #expect(locales.map(\.code) == locales.map(\.code).sorted())
         let portugal = try #require(EmojiLocale("pt_PT"))
         #expect(portugal.englishName == "European Portuguese")

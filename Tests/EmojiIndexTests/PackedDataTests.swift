@@ -45,3 +45,20 @@ import Testing
         #expect(LocaleBlock(text: .owned([])) == nil)
     }
 }
+
+@Suite struct FoldingTests {
+    /// The written-out ASCII table reads every ASCII scalar as the folding
+    /// table and Unicode's properties read a query's.
+    @Test func asciiTableAgreesWithTheFoldingTable() {
+        for value in UInt8(0)..<128 {
+            let scalar = Unicode.Scalar(value)
+            let byte = FoldedWords.ascii[Int(value)]
+            switch FoldTable.reading(scalar, fromData: false) {
+            case .separator: #expect(byte == 0, "\(value)")
+            case .kept: #expect(byte == value, "\(value)")
+            case .folded(let index): #expect([byte] == Array(FoldTable.folded(index)), "\(value)")
+            case .lowercased(let lower): #expect([byte] == Array(lower.utf8), "\(value)")
+            }
+        }
+    }
+}
