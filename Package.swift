@@ -263,14 +263,16 @@ let package = Package(
             dependencies: [
                 "AsyncSupport", "DomainProbeCLI", "PackageVersion",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            linkerSettings: staticSwiftRuntimeInRelease
         ),
         .executableTarget(
             name: "domaincheck",
             dependencies: [
                 "AsyncSupport", "DomainProbeCLI", "PackageVersion",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            linkerSettings: staticSwiftRuntimeInRelease
         ),
         // HTTP method semantics shared by both Hummingbird servers: HEAD, 405 with Allow.
         .target(
@@ -312,7 +314,8 @@ let package = Package(
                 "CommandLineSupport",
                 "FlagsServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            linkerSettings: staticSwiftRuntimeInRelease
         ),
         .testTarget(
             name: "FlagsServerTests",
@@ -351,7 +354,8 @@ let package = Package(
                 "FlagsServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
-            ]
+            ],
+            linkerSettings: staticSwiftRuntimeInRelease
         ),
         .testTarget(
             name: "FlagsTests",
