@@ -99,8 +99,7 @@ func makeApplication(
         configuration: .init(
             address: .hostname(state.options.host, port: state.options.port),
             serverName: PackageVersion.serverHeader("flags-server"),
-            // Room for a client that opens thousands of connections at once.
-            backlog: 4096
+            backlog: state.options.backlog
         ),
         onServerRunning: onServerRunning,
         logger: logger

@@ -23,10 +23,13 @@ public struct FlagsServerOptions: Sendable {
     public var seed: UInt64?
     /// Log each request as the chapter's slow server does (`AD delay: 0.53s`).
     public var verbose: Bool
+    /// Connections the kernel queues until they are accepted (listen(2)'s
+    /// backlog; the kernel caps it at net.core.somaxconn), 1 to 65535.
+    public var backlog: Int
 
     public init(
         host: String = "127.0.0.1", port: Int = 0, delay: ClosedRange<Double>? = nil, errorRate: Double = 0,
-        directory: String? = nil, seed: UInt64? = nil, verbose: Bool = false
+        directory: String? = nil, seed: UInt64? = nil, verbose: Bool = false, backlog: Int = 4096
     ) {
         self.host = host
         self.port = port
@@ -35,6 +38,7 @@ public struct FlagsServerOptions: Sendable {
         self.directory = directory
         self.seed = seed
         self.verbose = verbose
+        self.backlog = backlog
     }
 
     /// The chapter's parameters and port for a preset.
@@ -59,6 +63,9 @@ public struct FlagsServerOptions: Sendable {
         }
         guard errorRate >= 0, errorRate <= 1 else {
             throw .invalidOption("error rate must be between 0 and 1, not \(errorRate)")
+        }
+        guard (1...65535).contains(backlog) else {
+            throw .invalidOption("backlog must be between 1 and 65535, not \(backlog)")
         }
     }
 }

@@ -33,17 +33,27 @@ public struct TCPServer: Sendable {
         public var idleTimeout: TimeAmount
         /// Connections beyond this many are told so and closed.
         public var maxConnections: Int
+        /// Connections the kernel queues until they are accepted (listen(2)'s
+        /// backlog; the kernel caps it at net.core.somaxconn).
+        public var backlog: Int
 
-        public init(maxLineLength: Int = 1024, idleTimeout: TimeAmount = .seconds(300), maxConnections: Int = 1000) {
+        public init(
+            maxLineLength: Int = 1024, idleTimeout: TimeAmount = .seconds(300), maxConnections: Int = 1000,
+            backlog: Int = 4096
+        ) {
             self.maxLineLength = maxLineLength
             self.idleTimeout = idleTimeout
             self.maxConnections = maxConnections
+            self.backlog = backlog
         }
 
         func validate() throws {
             guard maxLineLength > 0 else { throw MojiTCPError.invalidLimit("the maximum line length must be positive") }
             guard idleTimeout > .zero else { throw MojiTCPError.invalidLimit("the idle timeout must be positive") }
             guard maxConnections > 0 else { throw MojiTCPError.invalidLimit("the connection limit must be positive") }
+            guard (1...65535).contains(backlog) else {
+                throw MojiTCPError.invalidLimit("the backlog must be between 1 and 65535")
+            }
         }
     }
 
@@ -88,7 +98,7 @@ public struct TCPServer: Sendable {
         do {
             server = try await ServerBootstrap(group: group)
                 .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-                .serverChannelOption(.backlog, value: 1024)
+                .serverChannelOption(.backlog, value: Int32(limits.backlog))
                 // Like asyncio streams, keep answering after the client's EOF, so
                 // `printf 'cat\n' | nc -N` gets its answer.
                 .childChannelOption(.allowRemoteHalfClosure, value: true)

@@ -16,6 +16,9 @@ public protocol AppArguments: Sendable {
     var logLevel: Logger.Level { get }
     /// How many encoded `/search` answers to keep; 0 turns the cache off.
     var cacheEntries: Int { get }
+    /// Connections the kernel queues until they are accepted (listen(2)'s
+    /// backlog; the kernel caps it at net.core.somaxconn).
+    var backlog: Int { get }
 }
 
 /// The plain arguments value, for tests and other callers.
@@ -24,14 +27,17 @@ public struct WebOptions: AppArguments {
     public var port: Int
     public var logLevel: Logger.Level
     public var cacheEntries: Int
+    public var backlog: Int
 
     public init(
-        hostname: String = "127.0.0.1", port: Int = 8080, logLevel: Logger.Level = .info, cacheEntries: Int = 1024
+        hostname: String = "127.0.0.1", port: Int = 8080, logLevel: Logger.Level = .info, cacheEntries: Int = 1024,
+        backlog: Int = 4096
     ) {
         self.hostname = hostname
         self.port = port
         self.logLevel = logLevel
         self.cacheEntries = cacheEntries
+        self.backlog = backlog
     }
 }
 
@@ -59,7 +65,9 @@ public func buildApplication(_ args: some AppArguments, finder: Finder, metrics:
             configuration: .init(
                 additionalChannelHandlers: [ParseErrorBodyHandler()], idleTimeout: idleConnectionTimeout)),
         configuration: .init(
-            address: .hostname(args.hostname, port: args.port), serverName: PackageVersion.serverHeader("mojifinder")),
+            address: .hostname(args.hostname, port: args.port), serverName: PackageVersion.serverHeader("mojifinder"),
+            // In the option's range: Hummingbird narrows it to Int32 and traps past that.
+            backlog: min(max(args.backlog, 1), 65535)),
         onServerRunning: { [logger] channel in
             // With --port 0 this line is how a caller learns the port.
             let port = channel.localAddress?.port ?? args.port

@@ -54,6 +54,13 @@ public struct TCPCommandOptions: ParsableArguments, Sendable {
     public var metricsPort: Int?
 
     @Option(
+        parsing: .unconditional,
+        help:
+            "Connections the kernel queues until the server accepts them (the listen backlog, --metrics-port's too), 1-65,535; the kernel caps it at net.core.somaxconn."
+    )
+    public var backlog = ListenBacklog.standard
+
+    @Option(
         name: .customLong("log-level"),
         help:
             "trace, debug, info (logs every query and connection), notice (the start and stop lines only), warning, error or critical.",
@@ -71,6 +78,7 @@ public struct TCPCommandOptions: ParsableArguments, Sendable {
         try OptionRange.check("--max-line-length", maxLineLength, in: 1...1_048_576)
         try OptionRange.check("--idle-timeout", idleTimeout, in: 0.001...86_400)
         try OptionRange.check("--max-connections", maxConnections, in: 1...100_000)
+        try OptionRange.check("--backlog", backlog, in: ListenBacklog.range)
         try LogLevelName.check(logLevelName)
     }
 }

@@ -26,7 +26,8 @@ struct TCP: AsyncParsableCommand {
         let limits = TCPServer.Limits(
             maxLineLength: options.maxLineLength,
             idleTimeout: TimeAmount(Duration.seconds(clamping: options.idleTimeout)),
-            maxConnections: options.maxConnections
+            maxConnections: options.maxConnections,
+            backlog: options.backlog
         )
         let metrics = ServerMetrics()
         let server = TCPServer(
@@ -36,7 +37,9 @@ struct TCP: AsyncParsableCommand {
         logger.logLevel = .critical
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: server)]
         if let metricsPort {
-            let listener = metricsListener(metrics, host: host, port: metricsPort, logger: logger) { port in
+            let listener = metricsListener(
+                metrics, host: host, port: metricsPort, backlog: options.backlog, logger: logger
+            ) { port in
                 writeUnbuffered("Metrics on http://\(host):\(port)/metrics\n")
             }
             services.append(.init(service: listener))

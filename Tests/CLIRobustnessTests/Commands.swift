@@ -81,6 +81,7 @@ let hostileValues = [
 
 let portOption = NumericOption(name: "--port", kind: .integer, range: 0...65535)
 let gracePeriodOption = NumericOption(name: "--grace-period", kind: .real, range: 0...86_400)
+let backlogOption = NumericOption(name: "--backlog", kind: .integer, range: 1...65535)
 /// UDP port 9 (discard) on loopback: nothing answers, so lookups fail fast and offline.
 let quietNameserver = ["--nameserver": "127.0.0.1:9", "--timeout": "0.2", "--retries": "0"]
 let probeOptions = [
@@ -109,6 +110,7 @@ let toolCommands: [Command] = [
         tool: "mojifinder", subcommand: ["web"], baseline: ["--port": "0", "--log-level": "notice"],
         numericOptions: [
             portOption, NumericOption(name: "--cache-entries", kind: .integer, range: 0...1_000_000), gracePeriodOption,
+            backlogOption,
         ],
         server: .web),
     Command(
@@ -119,6 +121,7 @@ let toolCommands: [Command] = [
             NumericOption(name: "--idle-timeout", kind: .real, range: 0.001...86_400),
             NumericOption(name: "--max-connections", kind: .integer, range: 1...100_000),
             NumericOption(name: "--metrics-port", kind: .integer, range: 0...65535),
+            backlogOption,
         ],
         server: .tcp),
     Command(
@@ -137,6 +140,7 @@ let toolCommands: [Command] = [
             // Any UInt64: the range is the type's.
             NumericOption(name: "--seed", kind: .unsigned, range: 0...0),
             gracePeriodOption,
+            backlogOption,
         ],
         server: .flagsServer),
     Command(tool: "blogdom", baseline: quietNameserver, numericOptions: probeOptions),

@@ -322,7 +322,8 @@ import Testing
     @Test func badOptionsAreRejected() async throws {
         for options in [
             FlagsServerOptions(errorRate: 1.5), FlagsServerOptions(port: 70000),
-            FlagsServerOptions(delay: -1...1), FlagsServerOptions(errorRate: -0.1),
+            FlagsServerOptions(delay: -1...1), FlagsServerOptions(errorRate: -0.1), FlagsServerOptions(backlog: 0),
+            FlagsServerOptions(backlog: 65536),
         ] {
             await #expect(throws: FlagsServerError.self) { _ = try await startFlagsServer(options) }
         }

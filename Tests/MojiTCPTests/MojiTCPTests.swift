@@ -276,6 +276,16 @@ struct MojiTCPTests {
         }
     }
 
+    @Test("a backlog outside 1-65535 is refused before anything listens", arguments: [0, 65536])
+    func backlogOutOfRange(backlog: Int) async throws {
+        let server = TCPServer(
+            index: InvertedIndex.unicode, port: 0, limits: TCPServer.Limits(backlog: backlog),
+            log: .lines(label: "test") { _ in })
+        await #expect(throws: MojiTCPError.invalidLimit("the backlog must be between 1 and 65535")) {
+            try await server.serve()
+        }
+    }
+
     @Test("queries are logged the way Python's repr shows them")
     func repr() {
         #expect(pythonRepr("cat face") == "'cat face'")
