@@ -106,6 +106,7 @@ struct FlagsServerCommand: AsyncParsableCommand {
 
     func run() async throws {
         let presets = try presets()
+        OpenFileLimit.raiseToHardLimit()
         let parsedDelay = try delay.map(Self.parseDelay)
         var servers: [FlagsServerOptions] = []
         for preset in presets {

@@ -25,6 +25,7 @@ struct Web: AsyncParsableCommand, AppArguments {
 
     func run() async throws {
         try PortInUse.check(host: hostname, port: port)
+        OpenFileLimit.raiseToHardLimit()
         let metrics = ServerMetrics()
         // The index is loaded now, not on the first request.
         let finder = Finder(index: .unicodePreloaded, unicodeVersion: InvertedIndex.unicodeVersion)
