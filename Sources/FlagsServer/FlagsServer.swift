@@ -101,7 +101,14 @@ func makeApplication(
             serverName: PackageVersion.serverHeader("flags-server"),
             backlog: state.options.backlog
         ),
-        onServerRunning: onServerRunning,
+        onServerRunning: { channel in
+            do {
+                try await CrowdAccept.install(on: channel)
+            } catch {
+                logger.warning("accepting in batches is off: \(error)")
+            }
+            await onServerRunning(channel)
+        },
         logger: logger
     )
 }

@@ -72,10 +72,17 @@ struct BacklogTests {
 
     /// The Send-Q of the socket listening on 127.0.0.1:`port` in `ss -Hltn`'s
     /// output, which for a listening socket is its backlog.
-    static func listenQueue(of port: Int, in table: String) -> Int? {
+    static func listenQueue(of port: Int, in table: String) -> Int? { listeningFields(port, table).map { $0.sendQ } }
+
+    /// The Recv-Q of that socket: the connections waiting to be accepted.
+    static func acceptQueue(of port: Int, in table: String) -> Int? { listeningFields(port, table).map { $0.recvQ } }
+
+    private static func listeningFields(_ port: Int, _ table: String) -> (recvQ: Int, sendQ: Int)? {
         for line in table.split(separator: "\n") {
             let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
-            if fields.count >= 4, fields[0] == "LISTEN", fields[3] == "127.0.0.1:\(port)" { return Int(fields[2]) }
+            guard fields.count >= 4, fields[0] == "LISTEN", fields[3] == "127.0.0.1:\(port)" else { continue }
+            guard let recvQ = Int(fields[1]), let sendQ = Int(fields[2]) else { return nil }
+            return (recvQ, sendQ)
         }
         return nil
     }

@@ -1,0 +1,64 @@
+import Foundation
+import TestSupport
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A crowd that connects at once while the server is busy with it: every
+/// client is accepted within seconds and no request waits past wrk's
+/// 2-second time-out. Before the servers accepted in batches, thousands of
+/// busy connections left the accept loop a few turns a second, and clients
+/// waited in the kernel's queue long enough to time out.
+@Suite(.timeLimit(.minutes(3)))
+struct CrowdTests {
+    struct Server: Sendable, CustomStringConvertible {
+        let product: String
+        let arguments: [String]
+        let startLine: String
+        let path: String
+
+        var description: String { ([product] + arguments).joined(separator: " ") }
+    }
+
+    /// Enough that the server is busy with them (fewer under a sanitizer, whose build is slower).
+    static let clients = Int(1000 / testTimeScale)
+
+    static let servers = [
+        Server(
+            product: "mojifinder", arguments: ["web", "--port", "0", "--log-level", "notice"],
+            startLine: #"listening on http://127\.0\.0\.1:(\d+)"#, path: "/search?q=cat%20face"),
+        Server(
+            product: "flags-server", arguments: ["--port", "0"],
+            startLine: #"Serving flags at http://127\.0\.0\.1:(\d+)"#, path: "/flags/br/br.gif"),
+    ]
+
+    @Test(arguments: servers)
+    func aCrowdIsAcceptedAndAnswered(server: Server) async throws {
+        let wrk = try requireProgram("wrk", package: "wrk")
+        let ss = try requireProgram("ss", package: "iproute2")
+        let process = try BackgroundProcess(product: server.product, server.arguments)
+        defer { process.signal(SIGKILL) }
+        let port = try await process.waitForNumber(server.startLine, limit: .seconds(60))
+        // wrk holds a descriptor per client: raised in its own shell, as root may.
+        let command =
+            "ulimit -n \(Self.clients + 1024) && exec \(wrk) -t2 -c\(Self.clients) -d6s --timeout 2s "
+            + "http://127.0.0.1:\(port)\(server.path)"
+        async let load = runProcess("/bin/sh", ["-c", command], timeout: .seconds(60))
+        // Three seconds in, every client that connected has been accepted.
+        try await Task.sleep(for: .seconds(3))
+        let sockets = try await runProcess(ss, ["-Hltn"], timeout: .seconds(30))
+        let waiting = BacklogTests.acceptQueue(of: port, in: sockets.standardOutput)
+        let report = try await load
+
+        #expect(report.exitCode == 0, "\(server): \(report.combinedOutput)")
+        let requests = report.standardOutput.firstMatch(of: /(\d+) requests in/).flatMap { Int($0.1) } ?? 0
+        #expect(requests > Self.clients, "\(server): \(report.standardOutput)")
+        #expect(!report.standardOutput.contains("Socket errors"), "\(server): \(report.standardOutput)")
+        #expect(waiting == 0, "\(server): \(waiting.map(String.init) ?? "no socket") waiting to be accepted")
+        process.signal(SIGTERM)
+        let end = try await process.wait(limit: .seconds(30))
+        #expect(end.exitCode == 0, "\(server): \(end.combinedOutput)")
+    }
+}
