@@ -274,7 +274,7 @@ let package = Package(
             ],
             linkerSettings: staticSwiftRuntimeInRelease
         ),
-        // HTTP method semantics shared by both Hummingbird servers: HEAD, 405 with Allow.
+        // What both Hummingbird servers share: HEAD, 405 with Allow, /metrics, accepting a crowd.
         .target(
             name: "HTTPRouting",
             dependencies: [
