@@ -25,6 +25,8 @@ public struct LineLogHandler: LogHandler {
     /// The message, then any metadata as sorted `key=value` pairs (Hummingbird's
     /// request log carries the method and path there).
     public func log(event: LogEvent) {
+        // Most lines carry no metadata: no merged dictionary for them.
+        if metadata.isEmpty, event.metadata?.isEmpty ?? true { return write(event.message.description) }
         let all = metadata.merging(event.metadata ?? [:]) { $1 }
         guard !all.isEmpty else { return write(event.message.description) }
         let pairs = all.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }

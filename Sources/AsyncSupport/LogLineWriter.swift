@@ -27,8 +27,10 @@ public final class LogLineWriter: Sendable {
     static let batchWindowMicroseconds: UInt32 = 1000
 
     private struct Buffer {
-        var lines: [String] = []
-        var bytes = 0
+        /// The waiting lines as the bytes to write, each with its newline:
+        /// copied once, when appended, and written as they are.
+        var text: [UInt8] = []
+        var lines = 0
         /// Lines refused since the buffer filled; reported after the lines before them.
         var dropped = 0
         var writerIdle = false
@@ -61,7 +63,7 @@ public final class LogLineWriter: Sendable {
         let (accepted, wakeWriter) = buffer.withLock { buffer -> (Bool, Bool) in
             // Once dropping starts it goes on until the writer empties the
             // buffer, so the count lands exactly where the lines were lost.
-            guard buffer.dropped == 0, buffer.lines.count < capacity, buffer.bytes + size <= byteCapacity
+            guard buffer.dropped == 0, buffer.lines < capacity, buffer.text.count + size <= byteCapacity
             else {
                 buffer.dropped += 1
                 // A line too big for an empty buffer must still get its count written.
@@ -69,8 +71,9 @@ public final class LogLineWriter: Sendable {
                 buffer.writerIdle = false
                 return (false, wasIdle)
             }
-            buffer.lines.append(line)
-            buffer.bytes += size
+            buffer.text.append(contentsOf: line.utf8)
+            buffer.text.append(UInt8(ascii: "\n"))
+            buffer.lines += 1
             let wasIdle = buffer.writerIdle
             buffer.writerIdle = false
             return (true, wasIdle)
@@ -86,7 +89,7 @@ public final class LogLineWriter: Sendable {
     public func flush(within limit: Duration = .seconds(2)) async -> Bool {
         let deadline = ContinuousClock.now + limit
         while ContinuousClock.now < deadline {
-            let done = buffer.withLock { $0.lines.isEmpty && $0.dropped == 0 && !$0.writing }
+            let done = buffer.withLock { $0.text.isEmpty && $0.dropped == 0 && !$0.writing }
             if done { return true }
             try? await Task.sleep(for: .milliseconds(5))
         }
@@ -95,24 +98,30 @@ public final class LogLineWriter: Sendable {
 
     /// The writer thread: takes everything queued, writes it in one go, sleeps when idle.
     private func drainForever() -> Never {
+        // Two buffers take turns: the callers fill one while this thread writes the other.
+        var spare: [UInt8] = []
         while true {
-            let batch = buffer.withLock { buffer -> [String] in
-                var batch = buffer.lines
+            var batch = spare
+            spare = []
+            buffer.withLock { buffer in
+                swap(&batch, &buffer.text)
                 if buffer.dropped > 0 {
-                    batch.append(Self.droppedLine(buffer.dropped))
+                    batch.append(contentsOf: Self.droppedLine(buffer.dropped).utf8)
+                    batch.append(UInt8(ascii: "\n"))
                     buffer.dropped = 0
                 }
-                buffer.lines.removeAll(keepingCapacity: true)
-                buffer.bytes = 0
+                buffer.lines = 0
                 buffer.writing = !batch.isEmpty
                 buffer.writerIdle = batch.isEmpty
-                return batch
             }
             if batch.isEmpty {
+                spare = batch
                 wake.wait()
                 continue
             }
-            writeUnbuffered(batch.joined(separator: "\n") + "\n", to: descriptor)
+            writeUnbuffered(batch, to: descriptor)
+            batch.removeAll(keepingCapacity: true)
+            spare = batch
             buffer.withLock { $0.writing = false }
             // Lines that come meanwhile wake no one: under load one wake-up
             // writes many lines. Woken per line, the thread switches cost a
