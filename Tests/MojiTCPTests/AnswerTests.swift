@@ -31,6 +31,10 @@ struct AnswerTests {
         // The same words in another order or case share the one answer.
         var reordered = server.answer(to: "FACE  cat cat")
         #expect(server.answers.count == 1)
+        // Each line as typed finds it again without a parse, sharing its bytes.
+        #expect(server.answersByLine.count == 2)
+        var again = server.answer(to: "FACE  cat cat")
+        #expect(String(buffer: again.joined()) == catFaceTranscript.dropFirst(3).description)
         #expect(String(buffer: reordered.joined()) == catFaceTranscript.dropFirst(3).description)
         // A query the index cannot answer gets its one error line.
         var range = server.answer(to: "U+0000..U+FFFF")
@@ -44,6 +48,7 @@ struct AnswerTests {
         var answer = server.answer(to: "cjk")
         #expect(answer.count > TCPServer.largestCachedAnswer)
         #expect(server.answers.count == 0)
+        #expect(server.answersByLine.count == 0)
         #expect(String(buffer: answer.joined()) == expectedAnswer("cjk"))
     }
 
@@ -55,10 +60,12 @@ struct AnswerTests {
             var answer = server.answer(to: word)
             #expect(String(buffer: answer.joined()) == expectedAnswer(word))
             #expect(server.answers.totalCost <= 1000)
+            #expect(server.answersByLine.totalCost <= 1000)
         }
         let none = TCPServer(index: InvertedIndex.unicode, log: .lines(label: "test") { _ in }, answerCacheBytes: 0)
         _ = none.answer(to: "cat face")
         #expect(none.answers.count == 0)
+        #expect(none.answersByLine.count == 0)
     }
 
     @Test("lines sent in one packet are all answered, in order, and logged in pairs")
