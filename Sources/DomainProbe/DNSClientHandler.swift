@@ -12,8 +12,9 @@ struct PendingQuery: Sendable {
 /// Two measurements steer it. An `RTTEstimator` learns the server's round
 /// trip from answers, so a query lost in a burst is sent again after a few
 /// milliseconds instead of a whole `--timeout`. A `CongestionWindow` bounds
-/// the queries in flight and halves on losses, so a burst that overflows the
-/// server's buffer is not repeated; queries beyond it wait in a queue.
+/// the queries in flight: it stops doubling when round trips rise, before a
+/// burst overflows the server's buffer, and halves on losses, so such a
+/// burst is not repeated; queries beyond it wait in a queue.
 /// Any answer that matches a query (NXDOMAIN and SERVFAIL too) is an answer,
 /// never a loss.
 final class DNSClientHandler: ChannelDuplexHandler {
@@ -164,10 +165,11 @@ final class DNSClientHandler: ChannelDuplexHandler {
             message.questions.count == 1,
             message.questions[0].matches(query.question)
         else { return }
-        window.answered()
-        if query.sends == 1 {
+        let roundTrip = Self.roundTrip(sends: query.sends, firstSent: query.firstSent, answeredAt: .now())
+        window.answered(rtt: roundTrip)
+        if let roundTrip {
             let firstMeasurement = rtt.smoothed == nil
-            rtt.record(Duration.nanoseconds((NIODeadline.now() - query.firstSent).nanoseconds))
+            rtt.record(roundTrip)
             // Queries sent before anything was known wait the whole
             // timeout; the first measurement shortens their waits.
             if firstMeasurement {
@@ -175,6 +177,14 @@ final class DNSClientHandler: ChannelDuplexHandler {
             }
         }
         query.promise.succeed(message)
+    }
+
+    /// The round trip of an answered query, for the RTT estimate and the
+    /// window: none for a query sent more than once (Karn's rule: the answer
+    /// may be to any of its sends).
+    static func roundTrip(sends: Int, firstSent: NIODeadline, answeredAt now: NIODeadline) -> Duration? {
+        guard sends == 1 else { return nil }
+        return Duration.nanoseconds((now - firstSent).nanoseconds)
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {

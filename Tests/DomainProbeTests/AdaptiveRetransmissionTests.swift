@@ -1,3 +1,4 @@
+import NIOCore
 import TestSupport
 import Testing
 
@@ -49,39 +50,174 @@ import Testing
     }
 }
 
-/// Additive increase, multiplicative decrease, counted in events.
+/// `count` answers, each with the round trip `rtt` (nil: the query was sent more than once).
+private func answer(_ window: inout CongestionWindow, _ count: Int, rtt: Duration?) {
+    for _ in 0..<count { window.answered(rtt: rtt) }
+}
+
+/// A round trip that does not change: no queue builds up.
+private let steady = Duration.microseconds(50)
+
+/// Slow start, its end when round trips rise (HyStart++), additive increase
+/// and multiplicative decrease, counted in events.
 @Suite struct CongestionWindowTests {
     @Test func startsSmallAndNeverAboveTheCeiling() {
         #expect(CongestionWindow(ceiling: 1000).allowed == CongestionWindow.initialSize)
         #expect(CongestionWindow(ceiling: 4).allowed == 4)
         var window = CongestionWindow(ceiling: 25)
-        for _ in 0..<100 { window.answered() }
+        answer(&window, 100, rtt: steady)
         #expect(window.allowed == 25)
     }
 
     @Test func doublesPerWindowOfAnswersUntilTheFirstLoss() {
         var window = CongestionWindow(ceiling: 1000)
-        for _ in 0..<10 { window.answered() }
+        answer(&window, 10, rtt: steady)
         #expect(window.allowed == 20)
-        for _ in 0..<20 { window.answered() }
+        answer(&window, 20, rtt: steady)
         #expect(window.allowed == 40)
+    }
+
+    @Test func steadyRoundTripsKeepDoublingUpToTheCeiling() {
+        var window = CongestionWindow(ceiling: 1000)
+        var sizes: [Int] = []
+        for _ in 0..<8 {
+            // Jitter within each round; the fastest answer of each round is the same.
+            for i in 0..<window.allowed { window.answered(rtt: steady + .microseconds(10 * (i % 5))) }
+            sizes.append(window.allowed)
+        }
+        #expect(sizes == [20, 40, 80, 160, 320, 640, 1000, 1000])
+    }
+
+    @Test func risingRoundTripsEndSlowStartBeforeAnyLoss() {
+        var window = CongestionWindow(ceiling: 1000)
+        answer(&window, 10, rtt: steady)
+        #expect(window.allowed == 20)
+        // The next round's answers waited behind a queue: the eighth of them
+        // is enough to judge the round, and slow start ends there.
+        answer(&window, 8, rtt: .microseconds(400))
+        #expect(window.allowed == 28)
+        answer(&window, 12, rtt: .microseconds(400))
+        #expect(window.allowed == 28, "no longer one more per answer")
+        // About one more per window of answers, as after a loss.
+        answer(&window, 29, rtt: .microseconds(400))
+        #expect(window.allowed == 29)
+        // Slow start does not come back when round trips fall again.
+        answer(&window, 30, rtt: steady)
+        #expect(window.allowed == 30)
+    }
+
+    @Test func theRiseThatEndsSlowStartScalesWithTheRoundTrip() {
+        // An eighth of the last round's fastest answer, from 100 µs to 16 ms.
+        #expect(CongestionWindow.delayIncreaseThreshold(after: .microseconds(40)) == .microseconds(100))
+        #expect(CongestionWindow.delayIncreaseThreshold(after: .milliseconds(2)) == .microseconds(250))
+        #expect(CongestionWindow.delayIncreaseThreshold(after: .milliseconds(40)) == .milliseconds(5))
+        #expect(CongestionWindow.delayIncreaseThreshold(after: .seconds(1)) == .milliseconds(16))
+        // On a 40 ms path a rise of just under 5 ms is jitter ...
+        var window = CongestionWindow(ceiling: 1000)
+        answer(&window, 10, rtt: .milliseconds(40))
+        answer(&window, 20, rtt: .milliseconds(40) + .microseconds(4_999))
+        #expect(window.allowed == 40)
+        // ... and the next rise, over an eighth of 44.999 ms, ends slow start.
+        answer(&window, 40, rtt: .milliseconds(51))
+        #expect(window.allowed == 48)
+        // On loopback a rise under 100 µs is jitter too.
+        var local = CongestionWindow(ceiling: 1000)
+        answer(&local, 10, rtt: .microseconds(40))
+        answer(&local, 20, rtt: .microseconds(139))
+        #expect(local.allowed == 40)
+    }
+
+    @Test func answersWithoutARoundTripAreNoSample() {
+        var window = CongestionWindow(ceiling: 1000)
+        answer(&window, 10, rtt: steady)
+        // Seven samples are too few to judge a round, however late they are;
+        // answers to queries sent more than once still grow the window.
+        answer(&window, 7, rtt: .milliseconds(5))
+        answer(&window, 13, rtt: nil)
+        #expect(window.allowed == 40)
+        answer(&window, 40, rtt: nil)
+        #expect(window.allowed == 80)
+    }
+
+    @Test func karnsRuleNoRoundTripFromAQuerySentAgain() {
+        let sent = NIODeadline.uptimeNanoseconds(1_000_000)
+        let answered = sent + TimeAmount.microseconds(250)
+        func roundTrip(sends: Int) -> Duration? {
+            DNSClientHandler.roundTrip(sends: sends, firstSent: sent, answeredAt: answered)
+        }
+        #expect(roundTrip(sends: 1) == Duration.microseconds(250))
+        #expect(roundTrip(sends: 2) == nil)
+        #expect(roundTrip(sends: 3) == nil)
+    }
+
+    /// A server that answers one query at a time, `perQuery` each, `oneWay`
+    /// away: the round trip is mostly its queue, as on loopback. The client
+    /// sends whenever the window has room; answers come back in the order
+    /// sent. Returns the longest queue at the server and the final window.
+    private func simulate(perQuery: Duration, oneWay: Duration, answers total: Int, roundTrips: Bool = true)
+        -> (longestQueue: Int, window: Int)
+    {
+        var window = CongestionWindow(ceiling: 1000)
+        var queries: [(sent: Duration, answered: Duration)] = []
+        var next = 0
+        // The first query not yet done by the server when the latest arrives.
+        var unfinished = 0
+        var serverFree = Duration.zero
+        var longestQueue = 0
+        var now = Duration.zero
+        while next < total {
+            while queries.count < total, queries.count - next < window.allowed {
+                let arrival = now + oneWay
+                serverFree = max(arrival, serverFree) + perQuery
+                queries.append((sent: now, answered: serverFree + oneWay))
+                while queries[unfinished].answered - oneWay <= arrival { unfinished += 1 }
+                longestQueue = max(longestQueue, queries.count - unfinished)
+            }
+            now = queries[next].answered
+            window.answered(rtt: roundTrips ? now - queries[next].sent : nil)
+            next += 1
+        }
+        return (longestQueue, window.allowed)
+    }
+
+    /// dnsmasq's default receive buffer holds about 230 queries; slow start
+    /// must end before its queue gets there, for servers from dnsmasq's pace
+    /// on loopback (about 30 µs a query) to one twelve times faster.
+    @Test(arguments: [30_000, 10_000, 5_000, 2_500])
+    func slowStartEndsBeforeALocalServersQueueFillsItsBuffer(nanosecondsPerQuery: Int) {
+        let perQuery = Duration.nanoseconds(nanosecondsPerQuery)
+        let run = simulate(perQuery: perQuery, oneWay: .microseconds(10), answers: 2_000)
+        #expect(run.longestQueue < 230)
+        #expect(run.window < 230)
+        // Without round trips, slow start runs to the ceiling and the queue with it.
+        let blind = simulate(perQuery: perQuery, oneWay: .microseconds(10), answers: 2_000, roundTrips: false)
+        #expect(blind.longestQueue > 900 && blind.window == 1000)
     }
 
     @Test func aLossHalvesThenGrowthIsAboutOnePerWindow() {
         var window = CongestionWindow(ceiling: 1000)
-        for _ in 0..<30 { window.answered() }
+        answer(&window, 30, rtt: steady)
         let send = window.sent()
         window.lost(send: send)
         #expect(window.allowed == 20)
-        for _ in 0..<20 { window.answered() }
+        answer(&window, 20, rtt: steady)
         #expect(window.allowed == 20 || window.allowed == 21)
-        for _ in 0..<21 { window.answered() }
+        answer(&window, 21, rtt: steady)
         #expect(window.allowed == 22 || window.allowed == 21)
+    }
+
+    @Test func aLossAfterSlowStartEndedStillHalves() {
+        var window = CongestionWindow(ceiling: 1000)
+        answer(&window, 10, rtt: steady)
+        answer(&window, 20, rtt: .microseconds(400))
+        #expect(window.allowed == 28)
+        window.lost(send: window.sent())
+        #expect(window.allowed == 14)
     }
 
     @Test func lossesFromTheSameBurstHalveOnce() {
         var window = CongestionWindow(ceiling: 1000)
-        for _ in 0..<30 { window.answered() }
+        answer(&window, 30, rtt: steady)
         let burst = (0..<40).map { _ in window.sent() }
         for send in burst { window.lost(send: send) }
         #expect(window.allowed == 20)
@@ -94,7 +230,7 @@ import Testing
         var window = CongestionWindow(ceiling: 1000)
         for _ in 0..<20 { window.lost(send: window.sent()) }
         #expect(window.allowed == 1)
-        window.answered()
+        window.answered(rtt: steady)
         #expect(window.allowed >= 1)
     }
 }
