@@ -69,7 +69,10 @@ struct EmojiSearch: ParsableCommand {
         guard words.contains(where: { !$0.allSatisfy(\.isWhitespace) }) else {
             throw ValidationError("Please give one or more words to search.")
         }
-        let found = EmojiNames(locale).search(words, prefix: prefix, tones: tones)
+        Self.answer(EmojiNames(locale).search(words, prefix: prefix, tones: tones), json: json)
+    }
+
+    static func answer(_ found: [RGIEmoji], json: Bool) {
         writeUnbuffered(json ? EmojiReport.json(for: found) : EmojiReport.text(for: found))
     }
 }

@@ -43,16 +43,17 @@ struct Mojifinder: ParsableCommand {
         subcommands: [Search.self, EmojiSearch.self, Identify.self, Web.self, TCP.self],
         defaultSubcommand: Search.self
     )
+
+    static func main() {
+        if PlainWords.answer(Array(CommandLine.arguments.dropFirst())) { return }
+        main(nil)
+    }
 }
 
 /// `--json`: the answer as JSON details instead of text lines.
 struct OutputOptions: ParsableArguments {
     @Flag(help: "Print a JSON array of objects: char, name, code, category, age, utf8, html.")
     var json = false
-
-    func print(_ scalars: SearchAnswer) {
-        writeUnbuffered(json ? SearchReport.json(for: scalars) : SearchReport.text(for: scalars))
-    }
 }
 
 struct Search: ParsableCommand {
@@ -88,8 +89,13 @@ struct Search: ParsableCommand {
         // Checked here, not in validate(): as the default subcommand, Search
         // would otherwise report this before an unknown option.
         guard !query.isEmpty else { throw ValidationError("Please give one or more words to search.") }
+        Self.answer(query, words: words, json: output.json)
+    }
+
+    /// Prints the answer to `query`, typed as `words`, and on no result a hint on stderr.
+    static func answer(_ query: Query, words: [String], json: Bool) {
         let answer = InvertedIndex.unicode.search(query)
-        output.print(answer)
+        writeUnbuffered(json ? SearchReport.json(for: answer) : SearchReport.text(for: answer))
         if answer.isEmpty, let hint = SubcommandHint.hint(for: words) ?? Self.hint(for: query, words: words) {
             writeUnbuffered(hint + "\n", to: 2)
         }
