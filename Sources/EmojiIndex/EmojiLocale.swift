@@ -84,14 +84,23 @@ struct LocaleDirectory: Sendable {
             var line = 0
             while line < bytes.count {
                 let end = bytes.lineEnd(from: line)
-                let fields = bytes.fields(line..<end)
+                // The line's tab-separated fields, one after the other, without an array of them.
+                var position = line
+                func field() -> Range<Int>? {
+                    guard position <= end else { return nil }
+                    let stop = bytes.first(UInt8(ascii: "\t"), in: position..<end) ?? end
+                    defer { position = stop + 1 }
+                    return position..<stop
+                }
                 line = end + 1
-                guard fields.count == 5, !fields[0].isEmpty, let size = bytes.decimal(fields[2]) else { continue }
+                guard let code = field(), let parent = field(), let sizeField = field(), let english = field(),
+                    let native = field(), field() == nil, !code.isEmpty, let size = bytes.decimal(sizeField)
+                else { continue }
                 locales.append(
                     EmojiLocale(
-                        code: bytes.string(fields[0]),
-                        names: EmojiLocale.Names(text: text, english: fields[3], native: fields[4]),
-                        index: locales.count, parent: bytes.decimal(fields[1]), packedSize: size))
+                        code: bytes.string(code),
+                        names: EmojiLocale.Names(text: text, english: english, native: native),
+                        index: locales.count, parent: bytes.decimal(parent), packedSize: size))
             }
         }
         // A parent is another line of the directory; chains also stop at a repeat (EmojiNames).

@@ -53,28 +53,54 @@ public struct EmojiNames: Sendable {
 
     /// Every RGI emoji in Unicode's order, named in this locale.
     public func allEmoji() -> [RGIEmoji] {
-        var sources = NameSources(repeating: nil, count: EmojiTable.shared.count)
+        var sources = NameSources(repeating: .none, count: EmojiTable.shared.count)
         for (index, block) in chain.enumerated() {
             block.forEachEntry { ordinal, _, name, _ in
                 guard sources.indices.contains(ordinal) else { return false }
-                if sources[ordinal] == nil { sources[ordinal] = (index, name) }
+                if !sources[ordinal].isFound { sources[ordinal] = NameSource(block: index, name: name) }
                 return true
             }
         }
         return sources.indices.map { emoji($0, name: name($0, sources)) }
     }
 
-    /// Per ordinal, where a pass over the blocks found its entry: the block's
-    /// place in `chain` and the name's bytes there (empty: the English name).
-    typealias NameSources = [(block: Int, name: Range<Int>)?]
+    /// Per ordinal, where a pass over the blocks found its entry.
+    typealias NameSources = [NameSource]
+
+    /// The block's place in `chain` (-1: in none) and the name's bytes there
+    /// (empty: the English name). Small and not optional: a search keeps one
+    /// per emoji, and a tuple's metadata costs a process a look-up at start.
+    struct NameSource {
+        private var blockIndex: Int32
+        private var start: Int32
+        private var end: Int32
+
+        static let none = NameSource(blockIndex: -1, start: 0, end: 0)
+
+        private init(blockIndex: Int32, start: Int32, end: Int32) {
+            (self.blockIndex, self.start, self.end) = (blockIndex, start, end)
+        }
+
+        /// A block's text is far below 2 GiB, so its offsets fit 32 bits.
+        init(block: Int, name: Range<Int>) {
+            self.init(
+                blockIndex: Int32(clamping: block), start: Int32(clamping: name.lowerBound),
+                end: Int32(clamping: name.upperBound))
+        }
+
+        var isFound: Bool { blockIndex >= 0 }
+        var block: Int { Int(blockIndex) }
+        var name: Range<Int> { Int(start)..<Int(max(start, end)) }
+    }
 
     /// An emoji's name from where a pass found it, without reading the blocks again.
     func name(_ ordinal: Int, _ sources: NameSources) -> String {
         let table = EmojiTable.shared
-        if let source = sources[ordinal], chain.indices.contains(source.block), !source.name.isEmpty {
+        let source = sources[ordinal]
+        if source.isFound, chain.indices.contains(source.block), !source.name.isEmpty {
             return chain[source.block].text.withBytes { $0.string(source.name) }
         }
-        if sources[ordinal] == nil, let base = table.base(of: ordinal), let header {
+        if !source.isFound, let base = table.base(of: ordinal), let header {
             return header.derivedName(
                 baseName: name(base, sources), tones: SkinTone.tones(of: table.emojiString(ordinal)))
         }

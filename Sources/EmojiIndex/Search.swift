@@ -18,7 +18,7 @@ extension EmojiNames {
         var matcher = Matcher(query: query, prefix: prefix)
         let table = EmojiTable.shared
         var masks = [Masks?](repeating: nil, count: table.count)
-        var sources = NameSources(repeating: nil, count: table.count)
+        var sources = NameSources(repeating: .none, count: table.count)
         for (index, block) in chain.enumerated() {
             block.forEachEntry { ordinal, bytes, name, keywords in
                 guard ordinal < table.count else { return false }
@@ -28,12 +28,15 @@ extension EmojiNames {
                     name.isEmpty
                     ? table.withEnglishName(ordinal) { matcher.masks(name: $0, keywords: words) }
                     : matcher.masks(name: UnsafeBufferPointer(rebasing: bytes[name]), keywords: words)
-                sources[ordinal] = (index, name)
+                sources[ordinal] = NameSource(block: index, name: name)
                 return true
             }
         }
         let variants = VariantMasks(header, &matcher)
-        var best: [Int: Int] = [:]
+        // Per ordinal shown, its best tier plus 1 (0: not found). Arrays of
+        // integers, not a dictionary: its generic types cost a process its
+        // first conformance look-ups, tens of microseconds at start.
+        var best = [Int](repeating: 0, count: table.count)
         for ordinal in 0..<table.count {
             if masks[ordinal] == nil {
                 if let base = table.base(of: ordinal), let baseMasks = masks[base] {
@@ -46,10 +49,17 @@ extension EmojiNames {
             }
             guard let tier = masks[ordinal]?.tier(full: matcher.full) else { continue }
             let shown = tones ? ordinal : table.base(of: ordinal) ?? ordinal
-            best[shown] = min(best[shown] ?? tier, tier)
+            best[shown] = best[shown] == 0 ? tier + 1 : min(best[shown], tier + 1)
         }
-        return best.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.map { ordinal, _ in
-            emoji(ordinal, name: name(ordinal, sources))
+        // Tier first, then Unicode's order: one integer per emoji found.
+        var found: [Int] = []
+        for ordinal in best.indices where best[ordinal] > 0 {
+            found.append((best[ordinal] - 1) * table.count + ordinal)
+        }
+        found.sort()
+        return found.map { key in
+            let ordinal = key % table.count
+            return emoji(ordinal, name: name(ordinal, sources))
         }
     }
 }

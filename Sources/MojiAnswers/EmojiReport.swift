@@ -15,7 +15,14 @@ public enum EmojiReport {
 
     /// `U+1F1F5 U+1F1F9`
     public static func codes(_ text: String) -> String {
-        text.unicodeScalars.map { "U+" + InvertedIndex.hex($0.value) }.joined(separator: " ")
+        // Appends, not map and joined: the generic join costs a process its
+        // first look-up of a conformance, tens of microseconds at start.
+        var codes = ""
+        for scalar in text.unicodeScalars {
+            if !codes.isEmpty { codes += " " }
+            codes += "U+" + InvertedIndex.hex(scalar.value)
+        }
+        return codes
     }
 
     /// `{"emoji":"🇵🇹","name":"flag: Portugal","code":"U+1F1F5 U+1F1F9","group":"Flags","subgroup":"country-flag"}`;
@@ -48,7 +55,9 @@ public enum EmojiReport {
 
     /// Result lines then the status line, as `mojifinder emoji` prints them.
     public static func text(for emoji: [RGIEmoji]) -> String {
-        emoji.map { line(for: $0) + "\n" }.joined() + SearchReport.status(count: emoji.count) + "\n"
+        var text = ""
+        for item in emoji { text += line(for: item) + "\n" }
+        return text + SearchReport.status(count: emoji.count) + "\n"
     }
 
     /// A JSON array of `emoji`, one object per line as `mojifinder --json` writes them.

@@ -40,9 +40,13 @@ struct Mojifinder: ParsableCommand {
               mojifinder tcp --port 2323
             """,
         version: mojifinderVersion(unicodeNames: InvertedIndex.unicodeVersion),
-        subcommands: [Search.self, EmojiSearch.self, Identify.self, Web.self, TCP.self],
+        subcommands: subcommands,
         defaultSubcommand: Search.self
     )
+
+    static let subcommands: [any ParsableCommand.Type] = [
+        Search.self, EmojiSearch.self, Identify.self, Web.self, TCP.self,
+    ]
 
     static func main() {
         if PlainWords.answer(Array(CommandLine.arguments.dropFirst())) { return }

@@ -37,10 +37,12 @@ enum PlainWords {
     /// No option among them: the parser would read a leading `-` as one.
     private static func plain(_ words: [String]) -> Bool { !words.contains { $0.hasPrefix("-") } }
 
-    /// The names the parser takes as a subcommand in first place.
+    /// The names the parser takes as a subcommand in first place, read from
+    /// the subcommands themselves: the root's configuration is not built
+    /// here, its help text being the costliest part of it.
     static let commandNames: Set<String> = {
         var names: Set<String> = ["help"]
-        for command in Mojifinder.configuration.subcommands {
+        for command in Mojifinder.subcommands {
             if let name = command.configuration.commandName { names.insert(name) }
         }
         return names
