@@ -13,15 +13,6 @@ import Testing
 /// waited in the kernel's queue long enough to time out.
 @Suite(.timeLimit(.minutes(3)))
 struct CrowdTests {
-    struct Server: Sendable, CustomStringConvertible {
-        let product: String
-        let arguments: [String]
-        let startLine: String
-        let path: String
-
-        var description: String { ([product] + arguments).joined(separator: " ") }
-    }
-
     /// Enough that the server is busy with them (fewer under a sanitizer, whose build is slower).
     static let clients = Int(1000 / testTimeScale)
     /// wrk's time-out: twice the fair wait of a debug build that other tests
@@ -29,26 +20,25 @@ struct CrowdTests {
     /// unaccepted client waits longer: the loop took 30 a second.
     static let timeout = Int(4 * testTimeScale)
 
-    static let servers = [
-        Server(
-            product: "mojifinder", arguments: ["web", "--port", "0", "--log-level", "notice"],
-            startLine: #"listening on http://127\.0\.0\.1:(\d+)"#, path: "/search?q=cat%20face"),
-        Server(
-            product: "flags-server", arguments: ["--port", "0"],
-            startLine: #"Serving flags at http://127\.0\.0\.1:(\d+)"#, path: "/flags/br/br.gif"),
-    ]
+    /// The HTTP servers among `BacklogTests.servers`.
+    static let servers = BacklogTests.servers.filter { $0.product == "flags-server" || $0.arguments.first == "web" }
+
+    /// A path the server answers with 200.
+    static func path(for server: BacklogTests.Server) -> String {
+        server.product == "flags-server" ? "/flags/br/br.gif" : "/search?q=cat%20face"
+    }
 
     @Test(arguments: servers)
-    func aCrowdIsAcceptedAndAnswered(server: Server) async throws {
+    func aCrowdIsAcceptedAndAnswered(server: BacklogTests.Server) async throws {
         let wrk = try requireProgram("wrk", package: "wrk")
         let ss = try requireProgram("ss", package: "iproute2")
         let process = try BackgroundProcess(product: server.product, server.arguments)
         defer { process.signal(SIGKILL) }
-        let port = try await process.waitForNumber(server.startLine, limit: .seconds(60))
+        let port = try await process.waitForNumber(server.startLines[0], limit: .seconds(60))
         // wrk holds a descriptor per client: raised in its own shell, as root may.
         let command =
             "ulimit -n \(Self.clients + 1024) && exec \(wrk) -t2 -c\(Self.clients) -d8s --timeout \(Self.timeout)s "
-            + "http://127.0.0.1:\(port)\(server.path)"
+            + "http://127.0.0.1:\(port)\(Self.path(for: server))"
         async let load = runProcess("/bin/sh", ["-c", command], timeout: .seconds(60))
         // Three seconds in, every client that connected has been accepted.
         try await Task.sleep(for: .seconds(3))
