@@ -11,7 +11,8 @@ import Testing
 /// time-out. Before the servers accepted in batches, thousands of
 /// busy connections left the accept loop a few turns a second, and clients
 /// waited in the kernel's queue long enough to time out.
-@Suite(.timeLimit(.minutes(3)))
+/// Its load keeps both cores busy: `scripts/test` runs it in a process of its own.
+@Suite(.serialized, .timeLimit(.minutes(3)))
 struct CrowdTests {
     /// Enough that the server is busy with them (fewer under a sanitizer, whose build is slower).
     static let clients = Int(1000 / testTimeScale)
