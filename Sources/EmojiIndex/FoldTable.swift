@@ -33,9 +33,14 @@ enum FoldTable {
         var values: [Range<Int>] = [0..<0]
         var folded: [UInt8] = []
 
+        /// The start of `page`'s slots plus 1, or 0 when it has none.
+        private func pageStart(_ page: Int) -> Int {
+            page < basicPages.count ? basicPages[page] : supplementaryPages[UInt32(page)] ?? 0
+        }
+
         mutating func add(_ scalar: UInt32, slot: Int) {
             let page = Int(scalar) / Self.pageSize
-            var start = (page < basicPages.count ? basicPages[page] : supplementaryPages[UInt32(page)] ?? 0) - 1
+            var start = pageStart(page) - 1
             if start < 0 {
                 start = slots.count
                 slots.append(contentsOf: repeatElement(0, count: Self.pageSize))
@@ -49,8 +54,7 @@ enum FoldTable {
         }
 
         func entry(_ scalar: UInt32) -> Int {
-            let page = Int(scalar) / Self.pageSize
-            let start = page < basicPages.count ? basicPages[page] : supplementaryPages[UInt32(page)] ?? 0
+            let start = pageStart(Int(scalar) / Self.pageSize)
             return start == 0 ? 0 : Int(slots[start - 1 + Int(scalar) % Self.pageSize])
         }
     }

@@ -102,11 +102,7 @@ func makeApplication(
             backlog: state.options.backlog
         ),
         onServerRunning: { channel in
-            do {
-                try await CrowdAccept.install(on: channel)
-            } catch {
-                logger.warning("accepting in batches is off: \(error)")
-            }
+            await CrowdAccept.install(on: channel, logger: logger)
             await onServerRunning(channel)
         },
         logger: logger

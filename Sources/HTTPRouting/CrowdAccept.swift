@@ -1,3 +1,4 @@
+import Logging
 import NIOCore
 
 /// Lets a Hummingbird server accept a crowd as fast as it connects.
@@ -16,10 +17,15 @@ public enum CrowdAccept {
     /// 4,096 drains in 8 (64 still left time-outs at 10,000 clients).
     public static let batch = 512
 
-    /// Installs on a server's listening channel (Hummingbird's `onServerRunning` hands it over).
-    public static func install(on listeningChannel: any Channel) async throws {
-        try await listeningChannel.setOption(.maxMessagesPerRead, value: UInt(batch))
-        try await listeningChannel.pipeline.addHandler(AcceptAfterEveryBatch(), position: .first)
+    /// Installs on a server's listening channel (Hummingbird's `onServerRunning`
+    /// hands it over); should that fail, the server still serves, and says so.
+    public static func install(on listeningChannel: any Channel, logger: Logger) async {
+        do {
+            try await listeningChannel.setOption(.maxMessagesPerRead, value: UInt(batch))
+            try await listeningChannel.pipeline.addHandler(AcceptAfterEveryBatch(), position: .first)
+        } catch {
+            logger.warning("accepting in batches is off: \(error)")
+        }
     }
 }
 

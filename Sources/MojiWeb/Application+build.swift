@@ -69,11 +69,7 @@ public func buildApplication(_ args: some AppArguments, finder: Finder, metrics:
             // In the option's range: Hummingbird narrows it to Int32 and traps past that.
             backlog: min(max(args.backlog, 1), 65535)),
         onServerRunning: { [logger] channel in
-            do {
-                try await CrowdAccept.install(on: channel)
-            } catch {
-                logger.warning("accepting in batches is off: \(error)")
-            }
+            await CrowdAccept.install(on: channel, logger: logger)
             // With --port 0 this line is how a caller learns the port.
             let port = channel.localAddress?.port ?? args.port
             logger.notice("mojifinder web listening on http://\(args.hostname):\(port)")

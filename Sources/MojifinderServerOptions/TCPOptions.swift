@@ -49,16 +49,11 @@ public struct TCPCommandOptions: ParsableArguments, Sendable {
     @Option(
         parsing: .unconditional,
         help:
-            "Also serve Prometheus metrics over HTTP at /metrics on this port, 0-65535 (0 picks a free one; default: none)."
+            "Also serve Prometheus metrics over HTTP at /metrics on this port, 0-65535 (0 picks a free one; default: none), with the server's --backlog."
     )
     public var metricsPort: Int?
 
-    @Option(
-        parsing: .unconditional,
-        help:
-            "Connections the kernel queues until the server accepts them (the listen backlog, --metrics-port's too), 1-65,535; the kernel caps it at net.core.somaxconn."
-    )
-    public var backlog = ListenBacklog.standard
+    @OptionGroup public var listen: BacklogOption
 
     @Option(
         name: .customLong("log-level"),
@@ -78,7 +73,6 @@ public struct TCPCommandOptions: ParsableArguments, Sendable {
         try OptionRange.check("--max-line-length", maxLineLength, in: 1...1_048_576)
         try OptionRange.check("--idle-timeout", idleTimeout, in: 0.001...86_400)
         try OptionRange.check("--max-connections", maxConnections, in: 1...100_000)
-        try OptionRange.check("--backlog", backlog, in: ListenBacklog.range)
         try LogLevelName.check(logLevelName)
     }
 }

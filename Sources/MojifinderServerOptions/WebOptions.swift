@@ -55,12 +55,7 @@ public struct WebCommandOptions: ParsableArguments, Sendable {
         help: "Seconds to finish the requests in progress after SIGINT or SIGTERM before cutting them, 0-86,400.")
     public var gracePeriod = 10.0
 
-    @Option(
-        parsing: .unconditional,
-        help:
-            "Connections the kernel queues until the server accepts them (the listen backlog), 1-65,535; the kernel caps it at net.core.somaxconn."
-    )
-    public var backlog = ListenBacklog.standard
+    @OptionGroup public var listen: BacklogOption
 
     public init() {}
 
@@ -70,7 +65,6 @@ public struct WebCommandOptions: ParsableArguments, Sendable {
         try OptionRange.check("--port", port, in: 0...65535)
         try OptionRange.check("--cache-entries", cacheEntries, in: 0...1_000_000)
         try OptionRange.check("--grace-period", gracePeriod, in: 0...86_400)
-        try OptionRange.check("--backlog", backlog, in: ListenBacklog.range)
         try LogLevelName.check(logLevelName)
     }
 }

@@ -77,18 +77,12 @@ struct FlagsServerCommand: AsyncParsableCommand {
         help: "Seconds to answer the requests in progress after SIGINT or SIGTERM before cutting them, 0-86,400.")
     var gracePeriod = 10.0
 
-    @Option(
-        parsing: .unconditional,
-        help:
-            "Connections the kernel queues until the server accepts them (the listen backlog), 1-65,535; the kernel caps it at net.core.somaxconn."
-    )
-    var backlog = ListenBacklog.standard
+    @OptionGroup var listen: BacklogOption
 
     func validate() throws {
         if let port { try OptionRange.check("--port", port, in: 0...65535) }
         if let errorRate { try OptionRange.check("--error-rate", errorRate, in: 0...1) }
         try OptionRange.check("--grace-period", gracePeriod, in: 0...86_400)
-        try OptionRange.check("--backlog", backlog, in: ListenBacklog.range)
         _ = try delay.map(Self.parseDelay)
         _ = try presets()
     }
@@ -118,7 +112,7 @@ struct FlagsServerCommand: AsyncParsableCommand {
             options.directory = directory
             options.seed = seed
             options.verbose = verbose
-            options.backlog = backlog
+            options.backlog = listen.backlog
             do {
                 try options.validate()
             } catch {

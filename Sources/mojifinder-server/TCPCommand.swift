@@ -28,7 +28,7 @@ struct TCP: AsyncParsableCommand {
             maxLineLength: options.maxLineLength,
             idleTimeout: TimeAmount(Duration.seconds(clamping: options.idleTimeout)),
             maxConnections: options.maxConnections,
-            backlog: options.backlog
+            backlog: options.listen.backlog
         )
         let metrics = ServerMetrics()
         let server = TCPServer(
@@ -39,7 +39,7 @@ struct TCP: AsyncParsableCommand {
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: server)]
         if let metricsPort {
             let listener = metricsListener(
-                metrics, host: host, port: metricsPort, backlog: options.backlog, logger: logger
+                metrics, host: host, port: metricsPort, backlog: options.listen.backlog, logger: logger
             ) { port in
                 writeUnbuffered("Metrics on http://\(host):\(port)/metrics\n")
             }

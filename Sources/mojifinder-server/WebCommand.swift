@@ -21,7 +21,7 @@ struct Web: AsyncParsableCommand, AppArguments {
     var port: Int { options.port }
     var logLevel: Logger.Level { options.logLevel }
     var cacheEntries: Int { options.cacheEntries }
-    var backlog: Int { options.backlog }
+    var backlog: Int { options.listen.backlog }
 
     func run() async throws {
         try PortInUse.check(host: hostname, port: port)

@@ -66,11 +66,12 @@ struct EmojiSearch: ParsableCommand {
         }
         let locale = try language.locale()
         // Checked here, not in validate(), so that an unknown option is reported as such.
-        guard words.contains(where: { !$0.allSatisfy(\.isWhitespace) }) else {
-            throw ValidationError("Please give one or more words to search.")
-        }
+        guard Self.hasAWord(words) else { throw ValidationError("Please give one or more words to search.") }
         Self.answer(EmojiNames(locale).search(words, prefix: prefix, tones: tones), json: json)
     }
+
+    /// Whether `words` hold something to search: not only spaces.
+    static func hasAWord(_ words: [String]) -> Bool { words.contains { !$0.allSatisfy(\.isWhitespace) } }
 
     static func answer(_ found: [RGIEmoji], json: Bool) {
         writeUnbuffered(json ? EmojiReport.json(for: found) : EmojiReport.text(for: found))

@@ -23,7 +23,7 @@ enum PlainWords {
                 locale = chosen
                 words.removeFirst(2)
             }
-            guard plain(words), words.contains(where: { !$0.allSatisfy(\.isWhitespace) }) else { return false }
+            guard plain(words), EmojiSearch.hasAWord(words) else { return false }
             EmojiSearch.answer(EmojiNames(locale).search(words), json: false)
             return true
         }
