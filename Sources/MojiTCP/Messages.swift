@@ -35,6 +35,11 @@ func describe(_ address: SocketAddress?) -> String {
 
 /// The query as Python's `repr` shows it, so the log reads like the chapter's.
 func pythonRepr(_ text: String) -> String {
+    // Most queries have nothing to escape: quoted as they are, in one copy.
+    let plain = !text.utf8.contains { byte in
+        byte < 0x20 || byte == 0x7F || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "'")
+    }
+    if plain { return "'" + text + "'" }
     // Scalars, not Foundation's substring search, which a busy server's profile showed.
     let scalars = text.unicodeScalars
     let quote: Character = scalars.contains("'") && !scalars.contains("\"") ? "\"" : "'"

@@ -2,7 +2,16 @@
 /// stripped as Python's `str.strip` does, or nil when they are not UTF-8.
 /// Free of NIO so the fuzzer builds it alone.
 func sessionQuery(from line: some Collection<UInt8>) -> String? {
-    guard let text = String(validating: line, as: UTF8.self) else { return nil }
+    let decoded =
+        line.withContiguousStorageIfAvailable { String(validating: $0, as: UTF8.self) }
+        ?? String(validating: line, as: UTF8.self)
+    guard let text = decoded else { return nil }
+    // Most lines start and end with a printable ASCII character: nothing to strip.
+    if let first = text.utf8.first, let last = text.utf8.last, (0x21...0x7E).contains(first),
+        (0x21...0x7E).contains(last)
+    {
+        return text
+    }
     let scalars = text.unicodeScalars
     guard let first = scalars.firstIndex(where: { !isSpace($0) }),
         let last = scalars.lastIndex(where: { !isSpace($0) })
