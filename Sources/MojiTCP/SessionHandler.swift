@@ -22,10 +22,16 @@ final class SessionHandler: ChannelDuplexHandler {
         case tooLong
     }
 
-    /// The answer being written.
-    private struct Answering {
+    /// The answer being written: a reference, so that the state changes
+    /// around it without copying the answer.
+    private final class Answering {
         var chunks: AnswerChunks
         let started: ContinuousClock.Instant
+
+        init(_ chunks: AnswerChunks) {
+            self.chunks = chunks
+            started = .now
+        }
     }
 
     /// Where the session is, in the manner of Hummingbird's connection state machine.
@@ -104,6 +110,11 @@ final class SessionHandler: ChannelDuplexHandler {
         if case ChannelEvent.inputClosed = event, !isEnded {
             endInput()
             answerWaiting(context: context)
+        } else if let idle = event as? IdleStateHandler.IdleStateEvent, idle == .read, !isEnded {
+            // Silent for the idle timeout: the client is told why, after what is already written.
+            server.counters.idleDisconnects.increment()
+            end(context: context, farewell: Messages.idleReply(server.limits.idleTimeout))
+            return
         }
         context.fireUserInboundEventTriggered(event)
     }
@@ -150,8 +161,6 @@ final class SessionHandler: ChannelDuplexHandler {
         defer { inAnswerLoop = false }
         while !isEnded, answering == nil, let input = waiting.popFirst() {
             handle(input, context: context)
-            // A short answer is often written by this flush, which ends it at once.
-            context.flush()
         }
         guard answering == nil, waiting.isEmpty else { return }
         switch state {
@@ -180,31 +189,27 @@ final class SessionHandler: ChannelDuplexHandler {
         }
         server.log.info("\(Messages.from(client, query: query))")
         if query.isEmpty {
-            context.write(wrapOutboundOut(ByteBuffer(string: Messages.prompt)), promise: nil)
+            context.writeAndFlush(wrapOutboundOut(ByteBuffer(string: Messages.prompt)), promise: nil)
         } else if let first = query.unicodeScalars.first, first.value < 0x20 {
             end(context: context)
         } else {
-            answering = Answering(chunks: server.answer(to: query), started: .now)
+            answering = Answering(server.answer(to: query))
             writeAnswer(context: context)
         }
     }
 
-    /// Writes the answer's chunks while the channel takes them; the last
-    /// chunk's write completing finishes the answer.
+    /// Writes the answer's chunks while the channel takes them. The answer is
+    /// done once its last chunk is handed to the channel and the channel still
+    /// takes more, as an asyncio `drain()` returns: a client that reads
+    /// slowly holds it until the channel is writable again.
     private func writeAnswer(context: ChannelHandlerContext) {
-        while !isEnded, context.channel.isWritable, var current = answering, let chunk = current.chunks.next() {
-            answering = current
-            let promise = context.eventLoop.makePromise(of: Void.self)
-            context.write(wrapOutboundOut(chunk), promise: promise)
-            let isLast = current.chunks.isFinished
-            promise.futureResult.assumeIsolated().whenComplete { result in
-                switch result {
-                case .success: if isLast { self.answered(context: context) }
-                case .failure(let error): self.writeFailed(error, context: context)
-                }
-            }
+        guard !isEnded, let current = answering else { return }
+        while context.channel.isWritable, let chunk = current.chunks.next() {
+            context.write(wrapOutboundOut(chunk), promise: nil)
         }
         context.flush()
+        // A failed write closes the channel, and `channelInactive` reports it.
+        if current.chunks.isFinished, context.channel.isWritable { answered(context: context) }
     }
 
     private func answered(context: ChannelHandlerContext) {
@@ -214,12 +219,6 @@ final class SessionHandler: ChannelDuplexHandler {
         server.counters.queriesAnswered.increment()
         server.log.info("\(Messages.to(client, count: done.chunks.count))")
         answerWaiting(context: context)
-    }
-
-    private func writeFailed(_ error: any Error, context: ChannelHandlerContext) {
-        guard !isEnded else { return }
-        server.log.info("\(Messages.error(client, error))")
-        end(context: context)
     }
 
     /// Ends the session: writes `farewell`, if any, after what is already

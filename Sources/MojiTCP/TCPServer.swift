@@ -155,9 +155,8 @@ public struct TCPServer: Sendable {
         }
         counters.connectionsOpen.increment()
         channel.closeFuture.whenComplete { _ in counters.connectionsOpen.decrement() }
+        // The session closes the connection when this handler says it has been idle.
         try pipeline.addHandler(IdleStateHandler(readTimeout: limits.idleTimeout))
-        try pipeline.addHandler(
-            IdleCloser(notice: Messages.idleReply(limits.idleTimeout)) { counters.idleDisconnects.increment() })
         try pipeline.addHandler(TelnetFilter())
         // The frame decoder buffers at most one unfinished line
         // (its line ending included; `min` keeps `+ 1` from overflowing).

@@ -39,31 +39,3 @@ final class TelnetFilter: ChannelInboundHandler, RemovableChannelHandler {
 
 /// Telnet's "interrupt process" (IAC IP), sent when the user hits Ctrl-C.
 struct TelnetInterrupt: Error {}
-
-/// Closes a connection that has sent nothing for the idle timeout, after
-/// telling the client why. It reacts to `IdleStateHandler`'s read event.
-final class IdleCloser: ChannelInboundHandler, RemovableChannelHandler {
-    typealias InboundIn = ByteBuffer
-    typealias InboundOut = ByteBuffer
-
-    let notice: String
-    let onIdle: @Sendable () -> Void
-
-    init(notice: String, onIdle: @escaping @Sendable () -> Void = {}) {
-        self.notice = notice
-        self.onIdle = onIdle
-    }
-
-    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if let idle = event as? IdleStateHandler.IdleStateEvent, idle == .read {
-            onIdle()
-            let buffer = context.channel.allocator.buffer(string: notice)
-            let loopBoundContext = NIOLoopBound(context, eventLoop: context.eventLoop)
-            context.writeAndFlush(NIOAny(buffer)).whenComplete { _ in
-                loopBoundContext.value.close(promise: nil)
-            }
-        } else {
-            context.fireUserInboundEventTriggered(event)
-        }
-    }
-}
