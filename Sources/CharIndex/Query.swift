@@ -31,7 +31,7 @@ public struct Query: Sendable, Hashable {
         throws(QueryError)
     {
         var rangeCount = 0
-        for token in text.split(whereSeparator: \.isWhitespace) {
+        for token in Self.tokens(text) {
             if token.hasPrefix("U+") || token.hasPrefix("u+") {
                 let range = try Self.codePoints(token)
                 // Counted before listing, so U+0000..U+10FFFF costs nothing.
@@ -51,6 +51,14 @@ public struct Query: Sendable, Hashable {
         if prefix, let last = words.popLast() { self.prefix = last }
     }
 
+    /// The whitespace-separated tokens of `text`. An ASCII text, as most
+    /// queries are, is cut by bytes: its characters are its bytes (CR LF, one
+    /// character, is white space either way).
+    static func tokens(_ text: String) -> [Substring] {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.split(whereSeparator: \.isWhitespace) }
+        return text.utf8.split(whereSeparator: isASCIIWhitespace).map { Substring($0) }
+    }
+
     /// Whether the query asks for nothing (no words, characters or code points).
     public var isEmpty: Bool { listed.isEmpty && words.isEmpty && prefix == nil }
 
@@ -58,8 +66,19 @@ public struct Query: Sendable, Hashable {
     /// listed scalars in order, then the words sorted without repeats (their
     /// order and repeats cannot change an intersection), then the prefix.
     public var canonicalKey: String {
-        var key = listed.map { "U+" + InvertedIndex.hex($0.value) }.joined(separator: " ")
-        key += "\u{0}" + Set(words).sorted().joined(separator: " ")
+        var key = ""
+        for scalar in listed {
+            if !key.isEmpty { key += " " }
+            key += "U+" + InvertedIndex.hex(scalar.value)
+        }
+        key += "\u{0}"
+        // Sorted, then each word once: a query has a few words, so no set is built.
+        var previous: String?
+        for word in words.sorted() where word != previous {
+            if previous != nil { key += " " }
+            key += word
+            previous = word
+        }
         if let prefix { key += "\u{0}" + prefix + "*" }
         return key
     }

@@ -60,6 +60,24 @@ import Testing
         #expect(error.description.contains("at most 4096"))
     }
 
+    /// ASCII texts are cut byte by byte; the words must be the ones a cut by
+    /// characters gives, for every kind of white space and for texts that are not ASCII.
+    @Test(arguments: [
+        "cat face", " cat\tface\r\n", "CAT-face--smiling", "a\u{0B}b\u{0C}c\u{1C}d", "\r\n\r\n", "", "-",
+        "zz9 u+0041", "caf\u{E9} x", "x\u{85}y\u{A0}z", "a \u{301}b",
+    ])
+    func wordsAreTheOnesACutByCharactersGives(_ text: String) throws {
+        let byCharacters = text.uppercased().split { $0 == "-" || $0.isWhitespace }.map(String.init)
+        #expect(tokenize(text) == byCharacters)
+    }
+
+    @Test func everyASCIIWhiteSpaceSeparatesTokens() throws {
+        #expect(try Query("cat\u{0B}face\u{0C}smiling\r\nsun").words == ["CAT", "FACE", "SMILING", "SUN"])
+        // U+001C is not white space for Swift: the token is literal.
+        #expect(try Query("a\u{1C}b").listed == ["a", "\u{1C}", "b"])
+        #expect(try Query("a\u{85}b cat").words == ["A", "B", "CAT"])
+    }
+
     @Test func canonicalKeyIgnoresWordOrderButNotListOrder() throws {
         #expect(try Query("cat face").canonicalKey == Query("FACE cat cat").canonicalKey)
         #expect(try Query("é🐱").canonicalKey != Query("🐱é").canonicalKey)
