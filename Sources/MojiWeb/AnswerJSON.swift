@@ -26,9 +26,12 @@ final class AnswerJSON: Sendable {
         buffer.reserveCapacity(2 + scalars.underestimatedCount * (details ? 140 : 48))
         buffer.writeInteger(UInt8(ascii: "["))
         var first = true
-        // Answers come mostly in code-point order: the block often serves the next scalar too.
-        var current = NameBlock.derived
+        // Answers come mostly in code-point order: the block often serves the
+        // next scalar too. Its arrays are held here, not read from it each time.
         var currentIndex = -1
+        var isKept = false
+        var bytes: [UInt8] = []
+        var ends: [Int] = []
         for scalar in scalars {
             if !first { buffer.writeInteger(UInt8(ascii: ",")) }
             first = false
@@ -40,12 +43,14 @@ final class AnswerJSON: Sendable {
             }
             let index = Int(scalar.value >> 8)
             if index != currentIndex {
-                current = block(index)
+                let current = block(index)
+                (isKept, bytes, ends) = (current.isKept, current.bytes, current.ends)
                 currentIndex = index
             }
-            if current.isKept {
+            if isKept {
                 let offset = Int(scalar.value & 0xFF)
-                buffer.writeBytes(current.bytes[current.ends[offset]..<current.ends[offset + 1]])
+                let object = ends[offset]..<ends[offset + 1]
+                bytes.withUnsafeBytes { buffer.writeBytes(UnsafeRawBufferPointer(rebasing: $0[object])) }
             } else {
                 buffer.writeBytes(Self.nameObject(scalar))
             }

@@ -62,13 +62,12 @@ struct ValidationProblem: Error, Sendable, Equatable {
 func queryValues(_ names: [String], in target: String) -> Result<[String: [String]], ValidationProblem> {
     var values: [String: [String]] = [:]
     for name in names { values[name] = [] }
-    guard let mark = target.firstIndex(of: "?") else { return .success(values) }
     var problems: [String: ValidationProblem] = [:]
-    for pair in target[target.index(after: mark)...].split(separator: "&", omittingEmptySubsequences: true) {
-        let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-        let name = String(parts[0])
+    for pair in queryPairs(in: target) {
+        let equals = pair.firstIndex(of: "=")
+        let name = String(equals.map { pair[..<$0] } ?? pair)
         guard values[name] != nil, problems[name] == nil else { continue }
-        let raw = parts.count > 1 ? parts[1] : ""
+        let raw = equals.map { pair[pair.index(after: $0)...] } ?? ""
         if let value = percentDecoded(raw, plusIsSpace: true) {
             values[name, default: []].append(value)
         } else {
@@ -77,6 +76,19 @@ func queryValues(_ names: [String], in target: String) -> Result<[String: [Strin
     }
     if let problem = names.lazy.compactMap({ problems[$0] }).first { return .failure(problem) }
     return .success(values)
+}
+
+/// The `name=value` pairs after the first `?`, empty ones left out. An ASCII
+/// target, as a well-formed one is, is cut by bytes; any other by characters,
+/// where a combining mark after `&` joins it into one.
+func queryPairs(in target: String) -> [Substring] {
+    guard target.utf8.allSatisfy({ $0 < 0x80 }) else {
+        guard let mark = target.firstIndex(of: "?") else { return [] }
+        return target[target.index(after: mark)...].split(separator: "&")
+    }
+    let bytes = target.utf8
+    guard let mark = bytes.firstIndex(of: UInt8(ascii: "?")) else { return [] }
+    return bytes[bytes.index(after: mark)...].split(separator: UInt8(ascii: "&")).map { Substring($0) }
 }
 
 /// `text` with every byte but the unreserved ones (RFC 3986) percent-encoded.

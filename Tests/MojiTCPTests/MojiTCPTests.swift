@@ -293,6 +293,8 @@ struct MojiTCPTests {
         #expect(pythonRepr("\u{0}") == "'\\x00'")
         #expect(pythonRepr("a\\b\t") == "'a\\\\b\\t'")
         #expect(pythonRepr("😺") == "'😺'")
+        #expect(pythonRepr("del\u{7F}") == "'del\\x7f'")
+        #expect(pythonRepr("say \"hi\"") == "'say \"hi\"'")
     }
 
     @Test("the query is the line decoded and stripped")
