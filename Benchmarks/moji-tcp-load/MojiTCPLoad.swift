@@ -144,23 +144,29 @@ struct Session {
         let start = clock.now
         try await output.write(ByteBuffer(string: text + "\r\n"))
         let answer = try await readAnswer()
-        guard answer.contains(" found\r\n") else { throw LoadError(description: "answer without status line") }
+        // The status line comes last, just before the prompt: no text search needed.
+        guard answer.readableBytesView.suffix(statusEnd.count).elementsEqual(statusEnd) else {
+            throw LoadError(description: "answer without status line")
+        }
         return clock.now - start
     }
 
+    /// How every answer ends: its status line's end, then the prompt.
+    private let statusEnd = Array(" found\r\n?> ".utf8)
+
     /// Reads until the prompt `?> ` ends the received bytes.
     @discardableResult
-    mutating func readAnswer() async throws -> String {
-        var received = ByteBuffer()
-        while true {
-            guard let chunk = try await input.next() else {
+    mutating func readAnswer() async throws -> ByteBuffer {
+        guard var received = try await input.next() else {
+            throw LoadError(description: "server closed the connection")
+        }
+        // Most answers come in one read, and are then not copied.
+        while !received.readableBytesView.suffix(3).elementsEqual("?> ".utf8) {
+            guard var chunk = try await input.next() else {
                 throw LoadError(description: "server closed the connection")
             }
-            received.writeImmutableBuffer(chunk)
-            let view = received.readableBytesView
-            if view.count >= 3, view.suffix(3).elementsEqual("?> ".utf8) {
-                return String(buffer: received)
-            }
+            received.writeBuffer(&chunk)
         }
+        return received
     }
 }
