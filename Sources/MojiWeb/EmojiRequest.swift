@@ -15,7 +15,7 @@ struct EmojiRequest: Sendable {
     /// Reads `q`, `lang`, and for `/emoji` `prefix` and `tones`, from a raw request target.
     static func parse(_ target: String, options: Bool) -> Result<EmojiRequest, ValidationProblem> {
         let names = options ? ["q", "lang", "prefix", "tones"] : ["q", "lang"]
-        let parameters: [String: [String]]
+        let parameters: QueryValues
         switch queryValues(names, in: target) {
         case .failure(let problem): return .failure(problem)
         case .success(let values): parameters = values

@@ -59,23 +59,39 @@ struct ValidationProblem: Error, Sendable, Equatable {
 /// as `/search?q=cat%20face&prefix=1`, found in one scan and decoded as HTML
 /// forms do (`+` is a space), in the order they appear; or the problem with
 /// the first of `names` (in the order of `names`) that has a malformed value.
-func queryValues(_ names: [String], in target: String) -> Result<[String: [String]], ValidationProblem> {
-    var values: [String: [String]] = [:]
-    for name in names { values[name] = [] }
-    var problems: [String: ValidationProblem] = [:]
+func queryValues(_ names: [String], in target: String) -> Result<QueryValues, ValidationProblem> {
+    var values = QueryValues(names: names)
+    var problems: [ValidationProblem?] = Array(repeating: nil, count: names.count)
     for pair in queryPairs(in: target) {
         let equals = pair.firstIndex(of: "=")
-        let name = String(equals.map { pair[..<$0] } ?? pair)
-        guard values[name] != nil, problems[name] == nil else { continue }
+        let name = equals.map { pair[..<$0] } ?? pair
+        guard let index = names.firstIndex(where: { $0 == name }), problems[index] == nil else { continue }
         let raw = equals.map { pair[pair.index(after: $0)...] } ?? ""
         if let value = percentDecoded(raw, plusIsSpace: true) {
-            values[name, default: []].append(value)
+            values.values[index].append(value)
         } else {
-            problems[name] = .notUnicode(name, raw: String(raw))
+            problems[index] = .notUnicode(names[index], raw: String(raw))
         }
     }
-    if let problem = names.lazy.compactMap({ problems[$0] }).first { return .failure(problem) }
+    if let problem = problems.lazy.compactMap({ $0 }).first { return .failure(problem) }
     return .success(values)
+}
+
+/// The values of a request's query parameters, by name. A route asks for a
+/// few names, so they are looked up in order rather than hashed.
+struct QueryValues: Sendable {
+    let names: [String]
+    var values: [[String]]
+
+    init(names: [String]) {
+        self.names = names
+        values = Array(repeating: [], count: names.count)
+    }
+
+    /// The values of `name`, in the order they appear; nil for a name not asked for.
+    subscript(name: String) -> [String]? {
+        names.firstIndex(of: name).map { values[$0] }
+    }
 }
 
 /// The `name=value` pairs after the first `?`, empty ones left out. An ASCII

@@ -26,7 +26,7 @@ struct SearchRequest: Sendable {
     /// Reads `q`, `prefix` and `fields` from a raw request target, as FastAPI
     /// would validate them.
     static func parse(_ target: String) -> Result<SearchRequest, ValidationProblem> {
-        let parameters: [String: [String]]
+        let parameters: QueryValues
         switch queryValues(["q", "prefix", "fields"], in: target) {
         case .failure(let problem): return .failure(problem)
         case .success(let values): parameters = values
@@ -58,7 +58,7 @@ struct SearchRequest: Sendable {
 
 /// The last `q`, required and at most `maxQueryLength` characters in every
 /// one of its values, as FastAPI validates it.
-func requiredQ(_ parameters: [String: [String]]) -> Result<String, ValidationProblem> {
+func requiredQ(_ parameters: QueryValues) -> Result<String, ValidationProblem> {
     let qs = parameters["q"] ?? []
     guard let q = qs.last else { return .failure(.missing("q")) }
     let limit = ValidationProblem.maxQueryLength

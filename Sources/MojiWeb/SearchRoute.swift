@@ -63,11 +63,13 @@ struct SearchRoute: Sendable {
             return Self.notModified(answer.etag)
         }
         guard gzip, answer.body.readableBytes > SearchCaching.smallestCompressed else {
+            // Every header in the order `varying` gives, in one go: this is every plain answer's path.
             let headers: HTTPFields = [
                 .eTag: answer.etag, .cacheControl: SearchCaching.cacheControl,
                 .contentType: "application/json; charset=utf-8",
+                .contentLength: String(answer.body.readableBytes), .vary: "Accept-Encoding",
             ]
-            return Self.varying(Response(status: .ok, headers: headers, body: .init(byteBuffer: answer.body)))
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: answer.body))
         }
         var body = answer.body
         let zipped = EncodedAnswer(
