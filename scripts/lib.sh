@@ -79,8 +79,11 @@ bench_start() {
         "$(swift --version 2>/dev/null | head -1); load average before: $(loadavg)"
     benchmark=1
 }
-# cpu PID: CPU seconds of the process so far (utime + stime, /proc/PID/stat fields 14 and 15).
-cpu() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f\n", ($14 + $15) / hz }' "/proc/$1/stat"; }
+# cpu PID: CPU seconds of the process's threads so far, to the microsecond: the
+# sum of their run times in nanoseconds (/proc/PID/task/*/schedstat, field 1).
+# /proc/PID/stat counts in hundredths of a second, a tenth of a short round.
+# A thread that has ended no longer counts; servers keep theirs.
+cpu() { cat /proc/"$1"/task/*/schedstat | awk '{ ns += $1 } END { printf "%.6f\n", ns / 1e9 }'; }
 # kib PID FIELD: a field of /proc/PID/status in KiB (VmRSS, VmHWM).
 kib() { awk -v k="$2:" '$1 == k { print $2 }' "/proc/$1/status"; }
 
