@@ -59,7 +59,14 @@ public final class LogLineWriter: Sendable {
     /// Returns false when the line was dropped because the buffer is full.
     @discardableResult
     public func append(_ line: String) -> Bool {
-        let size = line.utf8.count + 1
+        var line = line
+        // Copied as one block of bytes: appending the UTF-8 view byte by byte
+        // held the lock several times as long on a busy server's profile.
+        return line.withUTF8 { append(bytes: $0) }
+    }
+
+    private func append(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let size = bytes.count + 1
         let (accepted, wakeWriter) = buffer.withLock { buffer -> (Bool, Bool) in
             // Once dropping starts it goes on until the writer empties the
             // buffer, so the count lands exactly where the lines were lost.
@@ -71,7 +78,7 @@ public final class LogLineWriter: Sendable {
                 buffer.writerIdle = false
                 return (false, wasIdle)
             }
-            buffer.text.append(contentsOf: line.utf8)
+            buffer.text.append(contentsOf: bytes)
             buffer.text.append(UInt8(ascii: "\n"))
             buffer.lines += 1
             let wasIdle = buffer.writerIdle

@@ -1,4 +1,5 @@
 import CharIndex
+import Logging
 import NIOCore
 import NIOExtras
 
@@ -92,11 +93,11 @@ final class SessionHandler: ChannelDuplexHandler {
     func channelInactive(context: ChannelHandlerContext) {
         if !isEnded, answering != nil {
             // Closed under a write that has not failed yet, as an awaited write would report it.
-            server.log.info("\(Messages.error(client, ChannelError.ioOnClosedChannel))")
+            log(Messages.error(client, ChannelError.ioOnClosedChannel))
         }
         state = .ended
         waiting.removeAll()
-        server.log.info("\(Messages.close(client))")
+        log(Messages.close(client))
         context.fireChannelInactive()
     }
 
@@ -132,7 +133,7 @@ final class SessionHandler: ChannelDuplexHandler {
             state = .ended
             return
         default:
-            server.log.info("\(Messages.error(client, error))")
+            log(Messages.error(client, error))
             end(context: context)
             return
         }
@@ -176,18 +177,18 @@ final class SessionHandler: ChannelDuplexHandler {
     private func handle(_ input: Input, context: ChannelHandlerContext) {
         guard case .line(let line, let isLast) = input, line.readableBytes <= server.limits.maxLineLength else {
             // A whole line can arrive in one read, past the decoder's buffer limit.
-            server.log.info("\(Messages.lineTooLong(client))")
+            log(Messages.lineTooLong(client))
             server.counters.linesTooLong.increment()
             end(context: context, farewell: Messages.lineTooLongReply(limit: server.limits.maxLineLength))
             return
         }
         if isLast { endInput() }
         guard let query = TCPServer.query(from: line) else {
-            server.log.info("\(Messages.from(client, query: "\u{0}"))")
+            log(Messages.from(client, query: "\u{0}"))
             end(context: context)
             return
         }
-        server.log.info("\(Messages.from(client, query: query))")
+        log(Messages.from(client, query: query))
         if query.isEmpty {
             context.writeAndFlush(wrapOutboundOut(ByteBuffer(string: Messages.prompt)), promise: nil)
         } else if let first = query.unicodeScalars.first, first.value < 0x20 {
@@ -217,8 +218,14 @@ final class SessionHandler: ChannelDuplexHandler {
         answering = nil
         server.counters.queryLatency.record(ContinuousClock.now - done.started)
         server.counters.queriesAnswered.increment()
-        server.log.info("\(Messages.to(client, count: done.chunks.count))")
+        log(Messages.to(client, count: done.chunks.count))
         answerWaiting(context: context)
+    }
+
+    /// Logs `line` at info level: built only when the level lets it through,
+    /// and handed on as it is rather than copied by an interpolation.
+    private func log(_ line: @autoclosure () -> String) {
+        server.log.info(Logger.Message(stringLiteral: line()))
     }
 
     /// Ends the session: writes `farewell`, if any, after what is already
