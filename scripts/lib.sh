@@ -79,11 +79,21 @@ bench_start() {
         "$(swift --version 2>/dev/null | head -1); load average before: $(loadavg)"
     benchmark=1
 }
-# cpu PID: CPU seconds of the process's threads so far, to the microsecond: the
-# sum of their run times in nanoseconds (/proc/PID/task/*/schedstat, field 1).
-# /proc/PID/stat counts in hundredths of a second, a tenth of a short round.
-# A thread that has ended no longer counts; servers keep theirs.
-cpu() { cat /proc/"$1"/task/*/schedstat | awk '{ ns += $1 } END { printf "%.6f\n", ns / 1e9 }'; }
+# cpu PID: CPU seconds of the process so far, to the microsecond. /proc/PID/stat
+# counts in hundredths of a second, a tenth of a short round; so the live
+# threads count by their run times in nanoseconds (task/*/schedstat) and only
+# the threads that have ended by the process's hundredths (its utime + stime,
+# less those of its live threads). A thread's name may hold spaces: its stat
+# fields are counted after the name's closing parenthesis.
+cpu() {
+    awk -v hz="$(getconf CLK_TCK)" '
+        FILENAME ~ /schedstat$/ { ns += $1; next }
+        { sub(/^.*\) /, ""); ticks = $12 + $13 }
+        FILENAME ~ /task\/[0-9]+\/stat$/ { live += ticks; next }
+        { total = ticks }
+        END { printf "%.6f\n", ns / 1e9 + (total - live) / hz }
+    ' "/proc/$1/stat" /proc/"$1"/task/*/stat /proc/"$1"/task/*/schedstat
+}
 # kib PID FIELD: a field of /proc/PID/status in KiB (VmRSS, VmHWM).
 kib() { awk -v k="$2:" '$1 == k { print $2 }' "/proc/$1/status"; }
 
