@@ -79,20 +79,25 @@ bench_start() {
         "$(swift --version 2>/dev/null | head -1); load average before: $(loadavg)"
     benchmark=1
 }
-# cpu PID: CPU seconds of the process so far, to the microsecond. /proc/PID/stat
-# counts in hundredths of a second, a tenth of a short round; so the live
-# threads count by their run times in nanoseconds (task/*/schedstat) and only
-# the threads that have ended by the process's hundredths (its utime + stime,
-# less those of its live threads). A thread's name may hold spaces: its stat
-# fields are counted after the name's closing parenthesis.
-cpu() {
-    awk -v hz="$(getconf CLK_TCK)" '
-        FILENAME ~ /schedstat$/ { ns += $1; next }
-        { sub(/^.*\) /, ""); ticks = $12 + $13 }
-        FILENAME ~ /task\/[0-9]+\/stat$/ { live += ticks; next }
-        { total = ticks }
-        END { printf "%.6f\n", ns / 1e9 + (total - live) / hz }
-    ' "/proc/$1/stat" /proc/"$1"/task/*/stat /proc/"$1"/task/*/schedstat
+# cpu_mark PID: how long each of the process's threads has run so far, in
+# nanoseconds (/proc/PID/task/*/schedstat), as `tid:ns` words for cpu_since.
+# (/proc/PID/stat counts in hundredths of a second, a tenth of a short round,
+# and rounds each thread down on its own.)
+cpu_mark() {
+    local task ns
+    for task in /proc/"$1"/task/*; do
+        { read -r ns _ <"$task/schedstat"; } 2>/dev/null && printf '%s:%s ' "${task##*/}" "$ns"
+    done
+}
+# cpu_since PID MARK: the CPU seconds the process has used since cpu_mark made
+# MARK, to the microsecond: each thread's run time less its run time at the
+# mark (all of it for a thread started since). A thread that ended meanwhile
+# takes with it only what it ran since the mark.
+cpu_since() {
+    cpu_mark "$1" | awk -v mark="$2" '
+        BEGIN { n = split(mark, words, " "); for (i = 1; i <= n; i++) { split(words[i], f, ":"); then[f[1]] = f[2] } }
+        { for (i = 1; i <= NF; i++) { split($i, f, ":"); ns += f[2] - (f[1] in then ? then[f[1]] : 0) } }
+        END { printf "%.6f\n", ns / 1e9 }'
 }
 # kib PID FIELD: a field of /proc/PID/status in KiB (VmRSS, VmHWM).
 kib() { awk -v k="$2:" '$1 == k { print $2 }' "/proc/$1/status"; }
