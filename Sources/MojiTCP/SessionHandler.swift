@@ -47,6 +47,8 @@ final class SessionHandler: ChannelDuplexHandler {
     }
 
     private let server: TCPServer
+    /// Given back before "Close" is logged: a client that reads that line may connect again at once.
+    private let place: ConnectionCount.Place
     private var client = "unknown"
     private var state = State.open(answering: nil, readHeld: false)
     private var waiting = CircularBuffer<Input>()
@@ -80,8 +82,9 @@ final class SessionHandler: ChannelDuplexHandler {
         if case .open(let answering, _) = state { state = .inputEnded(answering: answering) }
     }
 
-    init(server: TCPServer) {
+    init(server: TCPServer, place: ConnectionCount.Place) {
         self.server = server
+        self.place = place
     }
 
     func channelActive(context: ChannelHandlerContext) {
@@ -91,6 +94,7 @@ final class SessionHandler: ChannelDuplexHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
+        place.giveBack()
         if !isEnded, answering != nil {
             // Closed under a write that has not failed yet, as an awaited write would report it.
             log(Messages.error(client, ChannelError.ioOnClosedChannel))
@@ -247,10 +251,12 @@ final class BusyRefusal: ChannelInboundHandler {
     typealias OutboundOut = ByteBuffer
 
     let reply: String
+    let place: ConnectionCount.Place
     let onRefuse: (String) -> Void
 
-    init(reply: String, onRefuse: @escaping (_ client: String) -> Void) {
+    init(reply: String, place: ConnectionCount.Place, onRefuse: @escaping (_ client: String) -> Void) {
         self.reply = reply
+        self.place = place
         self.onRefuse = onRefuse
     }
 
@@ -259,6 +265,11 @@ final class BusyRefusal: ChannelInboundHandler {
         context.writeAndFlush(wrapOutboundOut(ByteBuffer(string: reply))).assumeIsolated().whenComplete { _ in
             context.close(promise: nil)
         }
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        place.giveBack()
+        context.fireChannelInactive()
     }
 
     /// Whatever the client sends is ignored.

@@ -140,15 +140,18 @@ public struct TCPServer: Sendable {
     private func addHandlers(to channel: any Channel, open: ConnectionCount) throws {
         let pipeline = channel.pipeline.syncOperations
         let counters = self.counters
-        let admitted = open.enter() <= limits.maxConnections
+        let place = open.enter()
+        let admitted = place.countWithIt <= limits.maxConnections
         counters.connectionsTotal.increment()
-        channel.closeFuture.whenComplete { _ in open.leave() }
+        // The handlers give the place back as the connection goes inactive,
+        // before "Close" is logged; this is for a channel that never got there.
+        channel.closeFuture.whenComplete { _ in place.giveBack() }
         guard admitted else {
             counters.connectionsRefused.increment()
             let log = self.log
             let limit = limits.maxConnections
             try pipeline.addHandler(
-                BusyRefusal(reply: Messages.busyReply(limit: limit)) { client in
+                BusyRefusal(reply: Messages.busyReply(limit: limit), place: place) { client in
                     log.info("\(Messages.refused(client, limit: limit))")
                 })
             return
@@ -162,7 +165,7 @@ public struct TCPServer: Sendable {
         // (its line ending included; `min` keeps `+ 1` from overflowing).
         let bufferLimit = min(limits.maxLineLength, Int.max - 1) + 1
         try pipeline.addHandler(ByteToMessageHandler(LineBasedFrameDecoder(), maximumBufferSize: bufferLimit))
-        try pipeline.addHandler(SessionHandler(server: self))
+        try pipeline.addHandler(SessionHandler(server: self, place: place))
     }
 
     /// Holds every connection until it closes, in a child task that closes it
@@ -258,7 +261,25 @@ extension TCPServer: Service {
 final class ConnectionCount: Sendable {
     private let value = Atomic<Int>(0)
 
-    /// Returns the count including the new connection.
-    func enter() -> Int { value.wrappingAdd(1, ordering: .relaxed).newValue }
-    func leave() { value.wrappingSubtract(1, ordering: .relaxed) }
+    /// Counts a new connection: its place, which knows the count including it.
+    func enter() -> Place {
+        Place(count: self, countWithIt: value.wrappingAdd(1, ordering: .relaxed).newValue)
+    }
+
+    /// One connection's place in the count, given back once however many
+    /// times `giveBack` is called.
+    final class Place: Sendable {
+        let countWithIt: Int
+        private let count: ConnectionCount
+        private let held = Atomic<Bool>(true)
+
+        fileprivate init(count: ConnectionCount, countWithIt: Int) {
+            self.count = count
+            self.countWithIt = countWithIt
+        }
+
+        func giveBack() {
+            if held.exchange(false, ordering: .relaxed) { count.value.wrappingSubtract(1, ordering: .relaxed) }
+        }
+    }
 }
