@@ -25,6 +25,25 @@ import Testing
         #expect(search.standardOutput == (try await Self.mojifinder(["cat", "face"])).standardOutput)
     }
 
+    /// Plain words are answered before the parser runs, from a list of the
+    /// subcommand names of its own: `mojifinder NAME cat` must never be the
+    /// search for the words "NAME cat", for every name `--help` lists.
+    @Test func everySubcommandNameGoesToTheParser() async throws {
+        let help = try await Self.mojifinder(["--help"]).standardOutput
+        let section = help.split(separator: "SUBCOMMANDS:").last ?? ""
+        let names = section.split(separator: "\n").compactMap { line in
+            line.wholeMatch(of: #/  ([a-z]+)( .*)?/#).map { String($0.output.1) }
+        }
+        #expect(Set(names) == ["search", "emoji", "identify", "web", "tcp"])
+        for name in names + ["help"] {
+            let run = try await Self.mojifinder([name, "cat"])
+            let asWords = try await Self.mojifinder(["search", name, "cat"])
+            #expect(
+                run.exitCode != asWords.exitCode || run.standardOutput != asWords.standardOutput,
+                "mojifinder \(name) cat was answered as a search for \(name) cat")
+        }
+    }
+
     @Test func noWordsIsAUsageError() async throws {
         for arguments in [[], ["search"], ["search", " "]] {
             let run = try await Self.mojifinder(arguments)
