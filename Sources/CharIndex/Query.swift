@@ -32,7 +32,7 @@ public struct Query: Sendable, Hashable {
     {
         var rangeCount = 0
         for token in Self.tokens(text) {
-            if token.hasPrefix("U+") || token.hasPrefix("u+") {
+            if Self.isCodePointToken(token) {
                 let range = try Self.codePoints(token)
                 // Counted before listing, so U+0000..U+10FFFF costs nothing.
                 let low = max(range.lowerBound, 0xD800)
@@ -43,12 +43,20 @@ public struct Query: Sendable, Hashable {
                 }
                 listed += range.compactMap(Unicode.Scalar.init)
             } else if token.utf8.allSatisfy(Self.isNameByte) {
-                words += tokenize(token)
+                _ = appendASCIIWords(of: token.utf8, to: &words)
             } else {
                 listed += token.unicodeScalars
             }
         }
         if prefix, let last = words.popLast() { self.prefix = last }
+    }
+
+    /// `U+` or `u+` first: compared as bytes, which a generic `hasPrefix` on a
+    /// substring is not.
+    static func isCodePointToken(_ token: Substring) -> Bool {
+        var bytes = token.utf8.makeIterator()
+        let u = bytes.next()
+        return (u == UInt8(ascii: "U") || u == UInt8(ascii: "u")) && bytes.next() == UInt8(ascii: "+")
     }
 
     /// The whitespace-separated tokens of `text`. An ASCII text, as most

@@ -2,28 +2,34 @@
 /// read as a space, split on whitespace. Names and queries go through the same
 /// function, so `cat-face`, `CAT FACE` and ` cat  face ` all look up the same words.
 public func tokenize(_ text: some StringProtocol) -> [String] {
-    if let words = asciiWords(text.utf8) { return words }
+    var words: [String] = []
+    if appendASCIIWords(of: text.utf8, to: &words) { return words }
     return text.uppercased()
         .split(whereSeparator: { $0 == "-" || $0.isWhitespace })
         .map(String.init)
 }
 
-/// `tokenize` of an ASCII text, byte by byte: every name and most queries are
-/// ASCII, and their characters are their bytes. Nil for any other text.
-private func asciiWords(_ utf8: some Collection<UInt8>) -> [String]? {
-    var words: [String] = []
-    var word: [UInt8] = []
-    for byte in utf8 {
-        guard byte < 0x80 else { return nil }
-        if byte == UInt8(ascii: "-") || isASCIIWhitespace(byte) {
-            if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
-            word.removeAll(keepingCapacity: true)
-        } else {
-            word.append((UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) ? byte - 0x20 : byte)
-        }
+/// `tokenize` of an ASCII text, byte by byte, appended to `words`: every name
+/// and most queries are ASCII, and their characters are their bytes. Each
+/// word is written once, uppercased, into its string. False, with nothing
+/// appended, for any other text.
+func appendASCIIWords(of utf8: some Collection<UInt8>, to words: inout [String]) -> Bool {
+    guard utf8.allSatisfy({ $0 < 0x80 }) else { return false }
+    func isSeparator(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "-") || isASCIIWhitespace(byte) }
+    var start = utf8.startIndex
+    while let first = utf8[start...].firstIndex(where: { !isSeparator($0) }) {
+        let end = utf8[first...].firstIndex(where: isSeparator) ?? utf8.endIndex
+        let word = utf8[first..<end]
+        words.append(
+            String(unsafeUninitializedCapacity: word.count) { buffer in
+                for (offset, byte) in word.enumerated() {
+                    buffer[offset] = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) ? byte - 0x20 : byte
+                }
+                return word.count
+            })
+        start = end
     }
-    if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
-    return words
+    return true
 }
 
 /// The ASCII characters that `Character.isWhitespace` holds to be white space.

@@ -58,22 +58,24 @@ struct ValidationProblem: Error, Sendable, Equatable {
 /// The values of the query parameters `names` in a raw request target such
 /// as `/search?q=cat%20face&prefix=1`, found in one scan and decoded as HTML
 /// forms do (`+` is a space), in the order they appear; or the problem with
-/// the first of `names` (in the order of `names`) that has a malformed value.
+/// the first of `names` (in the order of `names`) that has a malformed value,
+/// that value being the first malformed one of its name.
 func queryValues(_ names: [String], in target: String) -> Result<QueryValues, ValidationProblem> {
     var values = QueryValues(names: names)
-    var problems: [ValidationProblem?] = Array(repeating: nil, count: names.count)
-    for pair in queryPairs(in: target) {
+    // Kept for the earliest name only: the answer is then that problem.
+    var first: (index: Int, problem: ValidationProblem)?
+    forEachQueryPair(in: target) { pair in
         let equals = pair.firstIndex(of: "=")
         let name = equals.map { pair[..<$0] } ?? pair
-        guard let index = names.firstIndex(where: { $0 == name }), problems[index] == nil else { continue }
+        guard let index = names.firstIndex(where: { $0 == name }) else { return }
         let raw = equals.map { pair[pair.index(after: $0)...] } ?? ""
         if let value = percentDecoded(raw, plusIsSpace: true) {
             values.values[index].append(value)
-        } else {
-            problems[index] = .notUnicode(names[index], raw: String(raw))
+        } else if index < first?.index ?? names.count {
+            first = (index, .notUnicode(names[index], raw: String(raw)))
         }
     }
-    if let problem = problems.lazy.compactMap({ $0 }).first { return .failure(problem) }
+    if let first { return .failure(first.problem) }
     return .success(values)
 }
 
@@ -94,17 +96,24 @@ struct QueryValues: Sendable {
     }
 }
 
-/// The `name=value` pairs after the first `?`, empty ones left out. An ASCII
-/// target, as a well-formed one is, is cut by bytes; any other by characters,
-/// where a combining mark after `&` joins it into one.
-func queryPairs(in target: String) -> [Substring] {
+/// Calls `body` with each `name=value` pair after the first `?`, empty ones
+/// left out, without collecting them. An ASCII target, as a well-formed one
+/// is, is cut by bytes; any other by characters, where a combining mark after
+/// `&` joins it into one.
+func forEachQueryPair(in target: String, _ body: (Substring) -> Void) {
     guard target.utf8.allSatisfy({ $0 < 0x80 }) else {
-        guard let mark = target.firstIndex(of: "?") else { return [] }
-        return target[target.index(after: mark)...].split(separator: "&")
+        guard let mark = target.firstIndex(of: "?") else { return }
+        for pair in target[target.index(after: mark)...].split(separator: "&") { body(pair) }
+        return
     }
     let bytes = target.utf8
-    guard let mark = bytes.firstIndex(of: UInt8(ascii: "?")) else { return [] }
-    return bytes[bytes.index(after: mark)...].split(separator: UInt8(ascii: "&")).map { Substring($0) }
+    guard let mark = bytes.firstIndex(of: UInt8(ascii: "?")) else { return }
+    var start = bytes.index(after: mark)
+    while start < bytes.endIndex {
+        let end = bytes[start...].firstIndex(of: UInt8(ascii: "&")) ?? bytes.endIndex
+        if start < end { body(Substring(bytes[start..<end])) }
+        start = end < bytes.endIndex ? bytes.index(after: end) : end
+    }
 }
 
 /// `text` with every byte but the unreserved ones (RFC 3986) percent-encoded.
