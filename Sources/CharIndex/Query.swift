@@ -31,7 +31,7 @@ public struct Query: Sendable, Hashable {
         throws(QueryError)
     {
         var rangeCount = 0
-        for token in Self.tokens(text) {
+        func read(_ token: Substring) throws(QueryError) {
             if Self.isCodePointToken(token) {
                 let range = try Self.codePoints(token)
                 // Counted before listing, so U+0000..U+10FFFF costs nothing.
@@ -48,6 +48,7 @@ public struct Query: Sendable, Hashable {
                 listed += token.unicodeScalars
             }
         }
+        try Self.forEachToken(of: text, read)
         if prefix, let last = words.popLast() { self.prefix = last }
     }
 
@@ -59,12 +60,24 @@ public struct Query: Sendable, Hashable {
         return (u == UInt8(ascii: "U") || u == UInt8(ascii: "u")) && bytes.next() == UInt8(ascii: "+")
     }
 
-    /// The whitespace-separated tokens of `text`. An ASCII text, as most
-    /// queries are, is cut by bytes: its characters are its bytes (CR LF, one
-    /// character, is white space either way).
-    static func tokens(_ text: String) -> [Substring] {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.split(whereSeparator: \.isWhitespace) }
-        return text.utf8.split(whereSeparator: isASCIIWhitespace).map { Substring($0) }
+    /// Calls `body` with each whitespace-separated token of `text`, in order,
+    /// without collecting them. An ASCII text, as most queries are, is cut by
+    /// bytes: its characters are its bytes (CR LF, one character, is white
+    /// space either way).
+    static func forEachToken(
+        of text: String, _ body: (Substring) throws(QueryError) -> Void
+    ) throws(QueryError) {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            for token in text.split(whereSeparator: \.isWhitespace) { try body(token) }
+            return
+        }
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        while let first = bytes[start...].firstIndex(where: { !isASCIIWhitespace($0) }) {
+            let end = bytes[first...].firstIndex(where: isASCIIWhitespace) ?? bytes.endIndex
+            try body(Substring(bytes[first..<end]))
+            start = end
+        }
     }
 
     /// Whether the query asks for nothing (no words, characters or code points).
