@@ -4,8 +4,36 @@ import NIOCore
 /// The texts the server prints and sends. Server log lines follow the chapter's wording.
 enum Messages {
     static func serving(_ address: String) -> String { "Serving on \(address). Hit CTRL-C to stop." }
-    static func from(_ client: String, query: String) -> String { " From \(client): \(pythonRepr(query))" }
-    static func to(_ client: String, count: Int) -> String { "   To \(client): \(count) results." }
+    /// The starts of a session's two lines per query, made once per session:
+    /// each line is then built in one allocation of its final size.
+    struct LinePrefixes {
+        let from: String
+        let to: String
+
+        init(client: String) {
+            from = " From \(client): "
+            to = "   To \(client): "
+        }
+    }
+
+    static func from(_ prefixes: LinePrefixes, query: String) -> String {
+        var line = ""
+        line.reserveCapacity(prefixes.from.utf8.count + query.utf8.count + 2)
+        line += prefixes.from
+        appendPythonRepr(query, to: &line)
+        return line
+    }
+
+    static func to(_ prefixes: LinePrefixes, count: Int) -> String {
+        let results = " results."
+        let number = String(count)
+        var line = ""
+        line.reserveCapacity(prefixes.to.utf8.count + number.utf8.count + results.utf8.count)
+        line += prefixes.to
+        line += number
+        line += results
+        return line
+    }
     static func close(_ client: String) -> String { "Close \(client)." }
     static func refused(_ client: String, limit: Int) -> String {
         "Refuse \(client): already \(limit) connections."
@@ -35,15 +63,27 @@ func describe(_ address: SocketAddress?) -> String {
 
 /// The query as Python's `repr` shows it, so the log reads like the chapter's.
 func pythonRepr(_ text: String) -> String {
-    // Most queries have nothing to escape: quoted as they are, in one copy.
+    var out = ""
+    appendPythonRepr(text, to: &out)
+    return out
+}
+
+/// `pythonRepr(text)`, appended to `out`.
+func appendPythonRepr(_ text: String, to out: inout String) {
+    // Most queries have nothing to escape: quoted as they are.
     let plain = !text.utf8.contains { byte in
         byte < 0x20 || byte == 0x7F || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "'")
     }
-    if plain { return "'" + text + "'" }
+    if plain {
+        out += "'"
+        out += text
+        out += "'"
+        return
+    }
     // Scalars, not Foundation's substring search, which a busy server's profile showed.
     let scalars = text.unicodeScalars
     let quote: Character = scalars.contains("'") && !scalars.contains("\"") ? "\"" : "'"
-    var out = String(quote)
+    out.append(quote)
     for scalar in scalars {
         switch scalar {
         case "\\": out += "\\\\"
@@ -57,7 +97,6 @@ func pythonRepr(_ text: String) -> String {
         }
     }
     out.append(quote)
-    return out
 }
 
 extension String {

@@ -50,6 +50,7 @@ final class SessionHandler: ChannelDuplexHandler {
     /// Given back before "Close" is logged: a client that reads that line may connect again at once.
     private let place: ConnectionCount.Place
     private var client = "unknown"
+    private var linePrefixes = Messages.LinePrefixes(client: "unknown")
     private var state = State.open(answering: nil, readHeld: false)
     private var waiting = CircularBuffer<Input>()
     /// True inside `answerWaiting`, whose loop picks up answers finished
@@ -89,6 +90,7 @@ final class SessionHandler: ChannelDuplexHandler {
 
     func channelActive(context: ChannelHandlerContext) {
         client = describe(context.remoteAddress)
+        linePrefixes = Messages.LinePrefixes(client: client)
         context.writeAndFlush(wrapOutboundOut(ByteBuffer(string: Messages.prompt)), promise: nil)
         context.fireChannelActive()
     }
@@ -188,11 +190,11 @@ final class SessionHandler: ChannelDuplexHandler {
         }
         if isLast { endInput() }
         guard let query = TCPServer.query(from: line) else {
-            log(Messages.from(client, query: "\u{0}"))
+            log(Messages.from(linePrefixes, query: "\u{0}"))
             end(context: context)
             return
         }
-        log(Messages.from(client, query: query))
+        log(Messages.from(linePrefixes, query: query))
         if query.isEmpty {
             context.writeAndFlush(wrapOutboundOut(ByteBuffer(string: Messages.prompt)), promise: nil)
         } else if let first = query.unicodeScalars.first, first.value < 0x20 {
@@ -222,7 +224,7 @@ final class SessionHandler: ChannelDuplexHandler {
         answering = nil
         server.counters.queryLatency.record(ContinuousClock.now - done.started)
         server.counters.queriesAnswered.increment()
-        log(Messages.to(client, count: done.chunks.count))
+        log(Messages.to(linePrefixes, count: done.chunks.count))
         answerWaiting(context: context)
     }
 
