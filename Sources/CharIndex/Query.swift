@@ -43,6 +43,7 @@ public struct Query: Sendable, Hashable {
                 }
                 listed += range.compactMap(Unicode.Scalar.init)
             } else if token.utf8.allSatisfy(Self.isNameByte) {
+                // Name bytes are ASCII, so the words are always appended.
                 _ = appendASCIIWords(of: token.utf8, to: &words)
             } else {
                 listed += token.unicodeScalars
