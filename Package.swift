@@ -54,7 +54,8 @@ let package = Package(
     ],
     targets: [
         // Text helpers with no dependencies: the one JSON string escaper,
-        // percent-decoding, trimming, seconds as durations, the one hash.
+        // percent-decoding, cutting bytes into runs, trimming, seconds as
+        // durations, the one hash.
         .target(name: "TextSupport"),
         .testTarget(name: "TextSupportTests", dependencies: ["TextSupport"]),
         // The package version, read by every tool's --version and every server.
@@ -106,7 +107,7 @@ let package = Package(
         .testTarget(name: "CLIRobustnessTests", dependencies: ["AsyncSupport", "TestSupport"]),
 
         // mojifinder: inverted index of Unicode names, CLI, web and TCP front ends.
-        .target(name: "CharIndex"),
+        .target(name: "CharIndex", dependencies: ["TextSupport"]),
         .executableTarget(name: "charindex-gen", dependencies: ["CharIndex"]),
         .plugin(name: "EmbedCharIndex", capability: .buildTool(), dependencies: ["charindex-gen"]),
         // The full index, generated at build time by the plugin above.

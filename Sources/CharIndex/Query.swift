@@ -1,3 +1,5 @@
+import TextSupport
+
 /// A query parsed once for every front end: name words, literal characters
 /// to identify, and code points or ranges to list.
 ///
@@ -72,12 +74,8 @@ public struct Query: Sendable, Hashable {
             for token in text.split(whereSeparator: \.isWhitespace) { try body(token) }
             return
         }
-        let bytes = text.utf8
-        var start = bytes.startIndex
-        while let first = bytes[start...].firstIndex(where: { !isASCIIWhitespace($0) }) {
-            let end = bytes[first...].firstIndex(where: isASCIIWhitespace) ?? bytes.endIndex
-            try body(Substring(bytes[first..<end]))
-            start = end
+        try forEachRun(of: text.utf8, separatedBy: isASCIIWhitespace) { token throws(QueryError) in
+            try body(Substring(token))
         }
     }
 

@@ -1,3 +1,5 @@
+import TextSupport
+
 /// Splits a character name or a query into index words: uppercased, with `-`
 /// read as a space, split on whitespace. Names and queries go through the same
 /// function, so `cat-face`, `CAT FACE` and ` cat  face ` all look up the same words.
@@ -16,10 +18,7 @@ public func tokenize(_ text: some StringProtocol) -> [String] {
 func appendASCIIWords(of utf8: some Collection<UInt8>, to words: inout [String]) -> Bool {
     guard utf8.allSatisfy({ $0 < 0x80 }) else { return false }
     func isSeparator(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "-") || isASCIIWhitespace(byte) }
-    var start = utf8.startIndex
-    while let first = utf8[start...].firstIndex(where: { !isSeparator($0) }) {
-        let end = utf8[first...].firstIndex(where: isSeparator) ?? utf8.endIndex
-        let word = utf8[first..<end]
+    forEachRun(of: utf8, separatedBy: isSeparator) { word in
         words.append(
             String(unsafeUninitializedCapacity: word.count) { buffer in
                 for (offset, byte) in word.enumerated() {
@@ -27,7 +26,6 @@ func appendASCIIWords(of utf8: some Collection<UInt8>, to words: inout [String])
                 }
                 return word.count
             })
-        start = end
     }
     return true
 }

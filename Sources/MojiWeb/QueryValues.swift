@@ -108,11 +108,9 @@ func forEachQueryPair(in target: String, _ body: (Substring) -> Void) {
     }
     let bytes = target.utf8
     guard let mark = bytes.firstIndex(of: UInt8(ascii: "?")) else { return }
-    var start = bytes.index(after: mark)
-    while start < bytes.endIndex {
-        let end = bytes[start...].firstIndex(of: UInt8(ascii: "&")) ?? bytes.endIndex
-        if start < end { body(Substring(bytes[start..<end])) }
-        start = end < bytes.endIndex ? bytes.index(after: end) : end
+    func isAmpersand(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "&") }
+    forEachRun(of: bytes[bytes.index(after: mark)...], separatedBy: isAmpersand) { pair in
+        body(Substring(pair))
     }
 }
 
