@@ -2,6 +2,15 @@ import Testing
 import TextSupport
 
 @Suite struct ConversionTests {
+    @Test func runsAreWhatSplitGives() {
+        func isSeparator(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "&") || byte == UInt8(ascii: " ") }
+        for text in ["", "&", "&&& ", "a", "q=cat", "&q=cat&&prefix=1&", "  two  words ", "é&ü"] {
+            var runs: [String] = []
+            forEachRun(of: text.utf8, separatedBy: isSeparator) { runs.append(String(Substring($0))) }
+            #expect(runs == text.utf8.split(whereSeparator: isSeparator).map { String(Substring($0)) }, "\(text)")
+        }
+    }
+
     @Test func percentDecodingAcceptsUTF8AndRefusesMalformedEscapes() {
         #expect(percentDecoded("cat%20face") == "cat face")
         #expect(percentDecoded("cat+face") == "cat+face")
