@@ -104,15 +104,15 @@ struct CompactTable: Sendable {
     }
 
     private func union(ofWordsStartingWith key: UnsafeBufferPointer<UInt8>) -> ScalarSet {
-        var ranges: [ClosedRange<UInt32>] = []
+        var runs: [CodePointRun] = []
         var line = text.firstLine(notBelow: key, in: 0..<wordsEnd)
         while line < wordsEnd {
             let (word, payload, next) = text.split(lineAt: line)
             guard text.bytes[word].starts(with: key) else { break }
-            text.decode(payload, into: &ranges)
+            text.decode(payload, into: &runs)
             line = next
         }
-        return ScalarSet(merging: ranges)
+        return ScalarSet(merging: runs)
     }
 
     /// Every word with its set, in word order (for tests and tools).
@@ -130,24 +130,24 @@ struct CompactTable: Sendable {
     /// Encodes word sets into the table's text form: the words in order, then
     /// the short-prefix lines.
     static func encode(_ entries: [(word: String, set: ScalarSet)]) -> String {
-        var prefixRanges: [String: [ClosedRange<UInt32>]] = [:]
+        var prefixRuns: [String: [CodePointRun]] = [:]
         for (word, set) in entries {
             for length in 1...shortPrefixLength where length <= word.utf8.count {
                 let key = String(decoding: [prefixMarker] + word.utf8.prefix(length), as: UTF8.self)
-                prefixRanges[key, default: []] += set.ranges
+                prefixRuns[key, default: []] += set.runs
             }
         }
-        let prefixLines = prefixRanges.map { (word: $0.key, set: ScalarSet(merging: $0.value)) }
+        let prefixLines = prefixRuns.map { (word: $0.key, set: ScalarSet(merging: $0.value)) }
         var out: [UInt8] = []
         for (word, set) in (entries + prefixLines).sorted(by: { $0.word.utf8.lexicographicallyPrecedes($1.word.utf8) })
         {
             out.append(contentsOf: word.utf8)
             out.append(UInt8(ascii: " "))
             var next: UInt32 = 0
-            for range in set.ranges {
-                VarintAlphabet.append(range.lowerBound - next, to: &out)
-                VarintAlphabet.append(range.upperBound - range.lowerBound, to: &out)
-                next = range.upperBound + 2
+            for run in set.runs {
+                VarintAlphabet.append(run.first - next, to: &out)
+                VarintAlphabet.append(run.last - run.first, to: &out)
+                next = run.last + 2
             }
             out.append(UInt8(ascii: "\n"))
         }

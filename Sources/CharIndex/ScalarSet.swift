@@ -3,32 +3,35 @@
 /// Names come in long runs (97,000 `CJK UNIFIED IDEOGRAPH-…` in a row), so
 /// ranges keep the index small and make intersection linear in the number of runs.
 public struct ScalarSet: Sendable, Equatable {
-    /// Sorted, disjoint, non-adjacent closed ranges.
-    public private(set) var ranges: [ClosedRange<UInt32>]
+    /// Sorted, disjoint, non-adjacent runs.
+    @usableFromInline private(set) var runs: [CodePointRun]
 
-    public init() { ranges = [] }
+    /// Sorted, disjoint, non-adjacent closed ranges.
+    public var ranges: [ClosedRange<UInt32>] { runs.map { $0.first...$0.last } }
+
+    public init() { runs = [] }
 
     /// Builds the set from code points given in ascending order.
     public init(ascending values: some Sequence<UInt32>) {
-        ranges = []
+        runs = []
         for value in values { appendAscending(value) }
     }
 
-    init(ranges: [ClosedRange<UInt32>]) { self.ranges = ranges }
+    init(runs: [CodePointRun]) { self.runs = runs }
 
-    /// The union of `ranges`, given in any order: one sort and merge, where a
+    /// The union of `runs`, given in any order: one sort and merge, where a
     /// union per set would copy the growing result each time.
-    init(merging ranges: [ClosedRange<UInt32>]) {
+    init(merging runs: [CodePointRun]) {
         self.init()
-        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) { appendAscending(range) }
+        for run in runs.sorted(by: { $0.first < $1.first }) { appendAscending(run) }
     }
 
-    public var isEmpty: Bool { ranges.isEmpty }
+    public var isEmpty: Bool { runs.isEmpty }
     /// How many members are Unicode scalars: what iterating yields.
     public var count: Int {
-        ranges.reduce(0) { total, range in
-            let low = Int(range.lowerBound)
-            let high = Int(range.upperBound)
+        runs.reduce(0) { total, run in
+            let low = Int(run.first)
+            let high = Int(run.last)
             let surrogates = max(0, min(high, 0xDFFF) - max(low, 0xD800) + 1)
             let beyondUnicode = max(0, high - max(low, 0x11_0000) + 1)
             return total + (high - low + 1) - surrogates - beyondUnicode
@@ -37,18 +40,18 @@ public struct ScalarSet: Sendable, Equatable {
 
     /// Adds a code point larger than every member.
     mutating func appendAscending(_ value: UInt32) {
-        if let last = ranges.last, last.upperBound &+ 1 == value {
-            ranges[ranges.count - 1] = last.lowerBound...value
-        } else if ranges.last.map({ $0.upperBound < value }) ?? true {
-            ranges.append(value...value)
+        if let last = runs.last, last.last &+ 1 == value {
+            runs[runs.count - 1].last = value
+        } else if runs.last.map({ $0.last < value }) ?? true {
+            runs.append(CodePointRun(value, value))
         }
     }
 
-    mutating func appendAscending(_ range: ClosedRange<UInt32>) {
-        if let last = ranges.last, last.upperBound &+ 1 >= range.lowerBound {
-            ranges[ranges.count - 1] = last.lowerBound...max(last.upperBound, range.upperBound)
+    mutating func appendAscending(_ run: CodePointRun) {
+        if let last = runs.last, last.last &+ 1 >= run.first {
+            runs[runs.count - 1].last = max(last.last, run.last)
         } else {
-            ranges.append(range)
+            runs.append(run)
         }
     }
 
@@ -57,18 +60,18 @@ public struct ScalarSet: Sendable, Equatable {
         if covers(other) { return other }
         // A few ranges against many, as when a short query meets a prefix's
         // large set: look each one up instead of walking the long list.
-        if ranges.count * 16 < other.ranges.count { return probing(other) }
-        if other.ranges.count * 16 < ranges.count { return other.probing(self) }
+        if runs.count * 16 < other.runs.count { return probing(other) }
+        if other.runs.count * 16 < runs.count { return other.probing(self) }
         var result = ScalarSet()
         var i = 0
         var j = 0
-        while i < ranges.count, j < other.ranges.count {
-            let a = ranges[i]
-            let b = other.ranges[j]
-            let low = max(a.lowerBound, b.lowerBound)
-            let high = min(a.upperBound, b.upperBound)
-            if low <= high { result.ranges.append(low...high) }
-            if a.upperBound < b.upperBound { i += 1 } else { j += 1 }
+        while i < runs.count, j < other.runs.count {
+            let a = runs[i]
+            let b = other.runs[j]
+            let low = max(a.first, b.first)
+            let high = min(a.last, b.last)
+            if low <= high { result.runs.append(CodePointRun(low, high)) }
+            if a.last < b.last { i += 1 } else { j += 1 }
         }
         return result
     }
@@ -79,13 +82,13 @@ public struct ScalarSet: Sendable, Equatable {
         var result = ScalarSet()
         var i = 0
         var j = 0
-        while i < ranges.count || j < other.ranges.count {
-            let next: ClosedRange<UInt32>
-            if j == other.ranges.count || (i < ranges.count && ranges[i].lowerBound <= other.ranges[j].lowerBound) {
-                next = ranges[i]
+        while i < runs.count || j < other.runs.count {
+            let next: CodePointRun
+            if j == other.runs.count || (i < runs.count && runs[i].first <= other.runs[j].first) {
+                next = runs[i]
                 i += 1
             } else {
-                next = other.ranges[j]
+                next = other.runs[j]
                 j += 1
             }
             result.appendAscending(next)
@@ -94,14 +97,14 @@ public struct ScalarSet: Sendable, Equatable {
     }
 
     public func contains(_ value: UInt32) -> Bool {
-        let index = firstRange(endingAtOrAbove: value, from: 0)
-        return index < ranges.count && ranges[index].contains(value)
+        let index = firstRun(endingAtOrAbove: value, from: 0)
+        return index < runs.count && runs[index].first <= value && value <= runs[index].last
     }
 
     /// Whether this set is one range holding every member of `other`.
     private func covers(_ other: ScalarSet) -> Bool {
-        guard ranges.count == 1, let first = other.ranges.first, let last = other.ranges.last else { return false }
-        return ranges[0].lowerBound <= first.lowerBound && last.upperBound <= ranges[0].upperBound
+        guard runs.count == 1, let first = other.runs.first, let last = other.runs.last else { return false }
+        return runs[0].first <= first.first && last.last <= runs[0].last
     }
 
     /// The intersection, found by a binary search in `other` for each of
@@ -109,57 +112,57 @@ public struct ScalarSet: Sendable, Equatable {
     private func probing(_ other: ScalarSet) -> ScalarSet {
         var result = ScalarSet()
         var j = 0
-        for range in ranges {
-            j = other.firstRange(endingAtOrAbove: range.lowerBound, from: j)
-            while j < other.ranges.count, other.ranges[j].lowerBound <= range.upperBound {
-                let found = other.ranges[j]
-                result.ranges.append(max(found.lowerBound, range.lowerBound)...min(found.upperBound, range.upperBound))
-                if found.upperBound > range.upperBound { break }
+        for run in runs {
+            j = other.firstRun(endingAtOrAbove: run.first, from: j)
+            while j < other.runs.count, other.runs[j].first <= run.last {
+                let found = other.runs[j]
+                result.runs.append(CodePointRun(max(found.first, run.first), min(found.last, run.last)))
+                if found.last > run.last { break }
                 j += 1
             }
         }
         return result
     }
 
-    /// The index of the first range at or after `start` whose upper bound is
-    /// at least `value`, or `ranges.count` if there is none.
-    private func firstRange(endingAtOrAbove value: UInt32, from start: Int) -> Int {
+    /// The index of the first run at or after `start` whose last member is
+    /// at least `value`, or `runs.count` if there is none.
+    private func firstRun(endingAtOrAbove value: UInt32, from start: Int) -> Int {
         var low = start
-        var high = ranges.count
+        var high = runs.count
         while low < high {
             let mid = (low + high) / 2
-            if ranges[mid].upperBound < value { low = mid + 1 } else { high = mid }
+            if runs[mid].last < value { low = mid + 1 } else { high = mid }
         }
         return low
     }
 }
 
 extension ScalarSet {
-    /// The members in code-point order, walked range by range: a front end
+    /// The members in code-point order, walked run by run: a front end
     /// writes each one out, so no array of a large answer (a one-letter
     /// prefix finds 7,000) is ever made. Every member is a valid scalar,
     /// because only named scalars are ever inserted; other values are skipped.
-    @inlinable public var scalars: Scalars { Scalars(ranges: ranges) }
+    @inlinable public var scalars: Scalars { Scalars(runs: runs) }
 
     // Inlinable, so that a front end in another module walks the ranges in
     // its own loop instead of calling `next()` across modules for each scalar.
     public struct Scalars: Sequence, Sendable {
-        @usableFromInline let ranges: [ClosedRange<UInt32>]
+        @usableFromInline let runs: [CodePointRun]
 
-        @inlinable init(ranges: [ClosedRange<UInt32>]) { self.ranges = ranges }
+        @inlinable init(runs: [CodePointRun]) { self.runs = runs }
 
-        @inlinable public func makeIterator() -> Iterator { Iterator(ranges) }
-        public var underestimatedCount: Int { ScalarSet(ranges: ranges).count }
+        @inlinable public func makeIterator() -> Iterator { Iterator(runs) }
+        public var underestimatedCount: Int { ScalarSet(runs: runs).count }
     }
 
     public struct Iterator: IteratorProtocol {
-        @usableFromInline let ranges: [ClosedRange<UInt32>]
-        @usableFromInline var nextRange = 0
-        // The rest of the current range, value...end; empty when value > end.
+        @usableFromInline let runs: [CodePointRun]
+        @usableFromInline var nextRun = 0
+        // The rest of the current run, value...end; empty when value > end.
         @usableFromInline var value: UInt32 = 1
         @usableFromInline var end: UInt32 = 0
 
-        @inlinable init(_ ranges: [ClosedRange<UInt32>]) { self.ranges = ranges }
+        @inlinable init(_ runs: [CodePointRun]) { self.runs = runs }
 
         @inlinable public mutating func next() -> Unicode.Scalar? {
             while true {
@@ -169,11 +172,25 @@ extension ScalarSet {
                     if let scalar = Unicode.Scalar(current) { return scalar }
                     continue
                 }
-                guard nextRange < ranges.count else { return nil }
-                value = ranges[nextRange].lowerBound
-                end = ranges[nextRange].upperBound
-                nextRange += 1
+                guard nextRun < runs.count else { return nil }
+                value = runs[nextRun].first
+                end = runs[nextRun].last
+                nextRun += 1
             }
         }
+    }
+}
+
+/// The code points first...last of a set. Not a `ClosedRange<UInt32>`: the
+/// first array of a generic range in a process has the runtime look up
+/// `UInt32: Comparable` among every conformance of the program, which was
+/// 3 % of a one-search `mojifinder` process.
+@usableFromInline struct CodePointRun: Sendable, Equatable {
+    @usableFromInline var first: UInt32
+    @usableFromInline var last: UInt32
+
+    @inlinable init(_ first: UInt32, _ last: UInt32) {
+        self.first = first
+        self.last = last
     }
 }

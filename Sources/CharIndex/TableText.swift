@@ -108,13 +108,13 @@ struct TableText: @unchecked Sendable {
     }
 
     func decode(_ payload: Range<Int>) -> ScalarSet {
-        var ranges: [ClosedRange<UInt32>] = []
-        decode(payload, into: &ranges)
-        return ScalarSet(ranges: ranges)
+        var runs: [CodePointRun] = []
+        decode(payload, into: &runs)
+        return ScalarSet(runs: runs)
     }
 
-    /// Appends the ranges of `payload` to `ranges`.
-    func decode(_ payload: Range<Int>, into ranges: inout [ClosedRange<UInt32>]) {
+    /// Appends the runs of `payload` to `runs`.
+    func decode(_ payload: Range<Int>, into runs: inout [CodePointRun]) {
         var position = payload.lowerBound
         var next: UInt32 = 0
         func varint() -> UInt32 {
@@ -131,8 +131,8 @@ struct TableText: @unchecked Sendable {
             let start = next &+ varint()
             let end = start &+ varint()
             guard start <= end else { return }
-            ranges.append(start...end)
-            next = end &+ 2  // ranges are never adjacent, so the smallest gap is 1
+            runs.append(CodePointRun(start, end))
+            next = end &+ 2  // runs are never adjacent, so the smallest gap is 1
         }
     }
 }
