@@ -11,7 +11,7 @@ import PackageDescription
 /// leave out the static archives it needs, so those are named here.
 /// `--no-export-dynamic` undoes the toolchain's `-export-dynamic`: exported,
 /// every public symbol of the packages lands in the dynamic symbol table, which
-/// the runtime's start-up `dladdr` walks (4 % of a `mojifinder` search, 10 % of
+/// the runtime's start-up `dladdr` walks (3 % of a `mojifinder` search, 10 % of
 /// `flags --version`); nothing looks our symbols up by name.
 let staticSwiftRuntimeInRelease: [LinkerSetting] = [
     .unsafeFlags(
