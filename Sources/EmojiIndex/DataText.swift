@@ -44,15 +44,17 @@ extension UnsafeBufferPointer<UInt8> {
         return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
     }
 
-    /// The tab-separated fields of `line`.
-    func fields(_ line: Range<Int>) -> [Range<Int>] {
-        var fields: [Range<Int>] = []
+    /// The tab-separated fields of `line`, as strings. Not an array of
+    /// ranges: the first `[Range<Int>]` of a process has the runtime look up
+    /// `Int: Comparable` among every conformance of the program.
+    func fields(_ line: Range<Int>) -> [String] {
+        var fields: [String] = []
         var start = line.lowerBound
         for position in line where self[position] == Self.tab {
-            fields.append(start..<position)
+            fields.append(string(start..<position))
             start = position + 1
         }
-        fields.append(start..<line.upperBound)
+        fields.append(string(start..<line.upperBound))
         return fields
     }
 

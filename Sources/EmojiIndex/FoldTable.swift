@@ -12,14 +12,14 @@ enum FoldTable {
     enum Reading: Equatable {
         case separator
         case kept
-        /// The folded bytes, at this index of `values` (empty: dropped).
+        /// The folded bytes, at this index of `ends` (empty: dropped).
         case folded(Int)
         /// A query's scalar the table lacks, lowercased.
         case lowercased(String)
     }
 
     /// The table, parsed on the first non-ASCII scalar. Per block of 256
-    /// scalars, a page of their lines in `values` plus 1, or 0 (not listed);
+    /// scalars, a page of their lines in `ends` plus 1, or 0 (not listed);
     /// only blocks with a listed scalar have a page, so that an English
     /// search, with a few accented names, touches little memory.
     private struct Table {
@@ -29,8 +29,11 @@ enum FoldTable {
         var basicPages = [Int](repeating: 0, count: 0x10000 / pageSize)
         var supplementaryPages: [UInt32: Int] = [:]
         var slots: [UInt16] = []
-        /// The folded bytes of each line, as ranges of `folded`.
-        var values: [Range<Int>] = [0..<0]
+        /// Where each line's folded bytes end in `folded`; they start where
+        /// the line before ends (line 0 has none). Offsets, not ranges: the
+        /// first `[Range<Int>]` of a process has the runtime look up
+        /// `Int: Comparable` among every conformance of the program.
+        var ends: [Int] = [0]
         var folded: [UInt8] = []
 
         /// The start of `page`'s slots plus 1, or 0 when it has none.
@@ -63,7 +66,7 @@ enum FoldTable {
         var table = Table()
         DataText.literal(EmojiDataText.folding).withBytes { bytes in
             var line = 0
-            while line < bytes.count, table.values.count < Int(UInt16.max) {
+            while line < bytes.count, table.ends.count < Int(UInt16.max) {
                 let end = bytes.lineEnd(from: line)
                 defer { line = end + 1 }
                 guard end > line else { continue }
@@ -76,9 +79,9 @@ enum FoldTable {
                     table.add(scalar.value, slot: 0)
                     continue
                 }
-                table.add(scalar.value, slot: table.values.count)
-                table.values.append(table.folded.count..<table.folded.count + rest.count)
+                table.add(scalar.value, slot: table.ends.count)
                 table.folded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[rest]))
+                table.ends.append(table.folded.count)
             }
         }
         return table
@@ -111,7 +114,8 @@ enum FoldTable {
     }
 
     static func folded(_ index: Int) -> ArraySlice<UInt8> {
-        table.values.indices.contains(index) ? table.folded[table.values[index]] : []
+        guard index > 0, index < table.ends.count else { return [] }
+        return table.folded[table.ends[index - 1]..<table.ends[index]]
     }
 
     /// The combining marks folding drops: generic diacritics, Hebrew points,

@@ -43,8 +43,8 @@ struct LocaleBlock: Sendable {
             guard tonesEnd < bytes.count else { return nil }
             let separatorsEnd = bytes.lineEnd(from: tonesEnd + 1)
             return (
-                bytes.fields(0..<tonesEnd).map { bytes.string($0) },
-                bytes.fields(tonesEnd + 1..<separatorsEnd).map { bytes.string($0) },
+                bytes.fields(0..<tonesEnd),
+                bytes.fields(tonesEnd + 1..<separatorsEnd),
                 separatorsEnd + 1
             )
         }
