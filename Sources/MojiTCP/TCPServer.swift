@@ -64,7 +64,8 @@ public struct TCPServer: Sendable {
     /// Where the chapter's log lines go: plain lines on stdout by default.
     public let log: Logger
     let group: any EventLoopGroup
-    let counters: TCPServerMetrics
+    /// nil: the server counts nothing, and reads no clock for latencies.
+    let counters: TCPServerMetrics?
     /// Built answers, shared by every session, bounded by bytes.
     let answers: AnswerCache<BuiltAnswer>
     /// The same answers by the line as typed: a repeated line skips parsing
@@ -79,7 +80,7 @@ public struct TCPServer: Sendable {
         limits: Limits = Limits(),
         log: Logger = .lines(label: "mojifinder.tcp"),
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
-        metrics: TCPServerMetrics = TCPServerMetrics(),
+        metrics: TCPServerMetrics? = TCPServerMetrics(),
         answerCacheBytes: Int = 16 << 20
     ) {
         self.counters = metrics
@@ -142,12 +143,12 @@ public struct TCPServer: Sendable {
         let counters = self.counters
         let place = open.enter()
         let admitted = place.countWithIt <= limits.maxConnections
-        counters.connectionsTotal.increment()
+        counters?.connectionsTotal.increment()
         // The handlers give the place back as the connection goes inactive,
         // before "Close" is logged; this is for a channel that never got there.
         channel.closeFuture.whenComplete { _ in place.giveBack() }
         guard admitted else {
-            counters.connectionsRefused.increment()
+            counters?.connectionsRefused.increment()
             let log = self.log
             let limit = limits.maxConnections
             try pipeline.addHandler(
@@ -156,8 +157,10 @@ public struct TCPServer: Sendable {
                 })
             return
         }
-        counters.connectionsOpen.increment()
-        channel.closeFuture.whenComplete { _ in counters.connectionsOpen.decrement() }
+        if let counters {
+            counters.connectionsOpen.increment()
+            channel.closeFuture.whenComplete { _ in counters.connectionsOpen.decrement() }
+        }
         // The session closes the connection when this handler says it has been idle.
         try pipeline.addHandler(IdleStateHandler(readTimeout: limits.idleTimeout))
         try pipeline.addHandler(TelnetFilter())
