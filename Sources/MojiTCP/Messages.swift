@@ -17,22 +17,44 @@ enum Messages {
     }
 
     static func from(_ prefixes: LinePrefixes, query: String) -> String {
-        var line = ""
-        line.reserveCapacity(prefixes.from.utf8.count + query.utf8.count + 2)
-        line += prefixes.from
+        // Most queries have nothing to escape: their line is written in one go.
+        if !needsPythonEscape(query) { return line(prefixes.from, query, quoted: true) }
+        var line = prefixes.from
         appendPythonRepr(query, to: &line)
         return line
     }
 
     static func to(_ prefixes: LinePrefixes, count: Int) -> String {
-        let results = " results."
-        let number = String(count)
-        var line = ""
-        line.reserveCapacity(prefixes.to.utf8.count + number.utf8.count + results.utf8.count)
-        line += prefixes.to
-        line += number
-        line += results
-        return line
+        line(prefixes.to, String(count), quoted: false, tail: " results.")
+    }
+
+    /// `head`, then `body` (between single quotes with `quoted`), then
+    /// `tail`, written into one allocation of the line's size: appending the
+    /// parts one by one was a tenth of what a log line cost.
+    private static func line(_ head: String, _ body: String, quoted: Bool, tail: String = "") -> String {
+        var (head, body, tail) = (head, body, tail)
+        let quote = UInt8(ascii: "'")
+        return head.withUTF8 { head in
+            body.withUTF8 { body in
+                tail.withUTF8 { tail in
+                    let size = head.count + body.count + tail.count + (quoted ? 2 : 0)
+                    return String(unsafeUninitializedCapacity: size) { out in
+                        var end = out.initialize(fromContentsOf: head)
+                        if quoted {
+                            out[end] = quote
+                            end += 1
+                        }
+                        end += UnsafeMutableBufferPointer(rebasing: out[end...]).initialize(fromContentsOf: body)
+                        if quoted {
+                            out[end] = quote
+                            end += 1
+                        }
+                        end += UnsafeMutableBufferPointer(rebasing: out[end...]).initialize(fromContentsOf: tail)
+                        return end
+                    }
+                }
+            }
+        }
     }
     static func close(_ client: String) -> String { "Close \(client)." }
     static func refused(_ client: String, limit: Int) -> String {
@@ -68,13 +90,17 @@ func pythonRepr(_ text: String) -> String {
     return out
 }
 
+/// Whether Python's `repr` of `text` escapes something or uses double quotes.
+func needsPythonEscape(_ text: String) -> Bool {
+    text.utf8.contains { byte in
+        byte < 0x20 || byte == 0x7F || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "'")
+    }
+}
+
 /// `pythonRepr(text)`, appended to `out`.
 func appendPythonRepr(_ text: String, to out: inout String) {
     // Most queries have nothing to escape: quoted as they are.
-    let plain = !text.utf8.contains { byte in
-        byte < 0x20 || byte == 0x7F || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "'")
-    }
-    if plain {
+    if !needsPythonEscape(text) {
         out += "'"
         out += text
         out += "'"
