@@ -16,11 +16,16 @@ public func writeUnbuffered(_ text: String, to descriptor: Int32 = STDOUT_FILENO
 
 /// Writes all of `bytes`, as `writeUnbuffered(_:to:)` writes a text.
 public func writeUnbuffered(_ bytes: [UInt8], to descriptor: Int32) {
-    var bytes = bytes[...]
-    while !bytes.isEmpty {
-        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+    bytes.withUnsafeBytes { writeUnbuffered($0, to: descriptor) }
+}
+
+/// Writes all of `bytes`, as `writeUnbuffered(_:to:)` writes a text.
+func writeUnbuffered(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) {
+    var rest = bytes
+    while !rest.isEmpty {
+        let written = write(descriptor, rest.baseAddress, rest.count)
         if written < 0 && errno == EINTR { continue }
         guard written > 0 else { return }
-        bytes = bytes.dropFirst(written)
+        rest = UnsafeRawBufferPointer(rebasing: rest[written...])
     }
 }
