@@ -50,7 +50,7 @@ final class AnswerJSON: Sendable {
             if isKept {
                 let offset = Int(scalar.value & 0xFF)
                 let object = ends[offset]..<ends[offset + 1]
-                bytes.withUnsafeBytes { buffer.writeBytes(UnsafeRawBufferPointer(rebasing: $0[object])) }
+                bytes.withUnsafeBytes { _ = buffer.writeBytes(UnsafeRawBufferPointer(rebasing: $0[object])) }
             } else {
                 buffer.writeBytes(Self.nameObject(scalar))
             }
