@@ -129,11 +129,11 @@ public final class LogLineWriter: Sendable {
                 let taken = (buffer.current, buffer.used, buffer.dropped)
                 // Appends go on in the other half.
                 buffer.current = 1 - buffer.current
+                buffer.writing = buffer.used > 0 || buffer.dropped > 0
+                buffer.writerIdle = !buffer.writing
                 buffer.used = 0
                 buffer.dropped = 0
                 buffer.lines = 0
-                buffer.writing = taken.1 > 0 || taken.2 > 0
-                buffer.writerIdle = !buffer.writing
                 return taken
             }
             if used == 0, dropped == 0 {
