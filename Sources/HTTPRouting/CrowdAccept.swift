@@ -21,7 +21,8 @@ public enum CrowdAccept {
     /// hands it over); should that fail, the server still serves, and says so.
     public static func install(on listeningChannel: any Channel, logger: Logger) async {
         do {
-            try await listeningChannel.setOption(.maxMessagesPerRead, value: UInt(batch))
+            // `Channel` has only the future form; waiting on it keeps its error.
+            try await listeningChannel.setOption(.maxMessagesPerRead, value: UInt(batch)).get()
             try await listeningChannel.pipeline.addHandler(AcceptAfterEveryBatch(), position: .first)
         } catch {
             logger.warning("accepting in batches is off: \(error)")
