@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TextSupport
 
@@ -42,5 +43,43 @@ import TextSupport
         #expect(
             String(decoding: JSONArray.bytes([1, 2], linePerElement: true, write), as: UTF8.self) == "[\n1,\n2\n]\n")
         #expect(String(decoding: JSONArray.bytes([Int](), linePerElement: true, write), as: UTF8.self) == "[]\n")
+    }
+}
+
+@Suite struct NumberTextTests {
+    /// glibc's own answer, through Foundation, which the tools leave out.
+    func printf(_ format: String, _ value: some CVarArg) -> String { String(format: format, value) }
+
+    @Test func fixedIsPrintfsFixedNotation() {
+        var generator = SystemRandomNumberGenerator()
+        var values: [Double] = [
+            0, -0.0, 0.5, 1.5, 2.5, 0.125, 0.375, 1.005, 1.115, 2.675, 0.045, 9.995, 99.995, 1e-7, 123_456.789,
+            4503599627370.5, -1.25, -0.001, 0.285, 1234.5, .leastNonzeroMagnitude, .leastNormalMagnitude, 1e-30, -1e-20,
+            0x1p63, 1.8e19,
+        ]
+        for _ in 0..<20_000 {
+            let magnitude = Double.random(in: -3...12, using: &generator)
+            values.append(Double.random(in: -1...1, using: &generator) * pow(10, magnitude))
+            // Halves and quarters at two places, where a tie is exact.
+            values.append(Double(Int.random(in: -100_000...100_000, using: &generator)) / 8)
+        }
+        for value in values {
+            for decimals in 0...6 {
+                #expect(
+                    NumberText.fixed(value, decimals: decimals) == printf("%.\(decimals)f", value),
+                    "\(value) to \(decimals) places")
+            }
+        }
+        // From 2^64 up, the documented shortest form instead of every digit.
+        #expect(NumberText.fixed(1e20, decimals: 2) == "1e+20")
+        #expect(NumberText.fixed(.nan, decimals: 2) == "nan")
+        #expect(NumberText.fixed(-.infinity, decimals: 2) == "-inf")
+    }
+
+    @Test func paddedIsPrintfsWidth() {
+        for value in [0, 7, 42, 100, 12_345, -3, -42, Int.min, Int.max] {
+            #expect(NumberText.padded(value, width: 3) == printf("%3ld", value))
+            #expect(NumberText.padded(value, width: 4, pad: "0") == printf("%04ld", value))
+        }
     }
 }
