@@ -1,6 +1,11 @@
 import AsyncHTTPClient
-import Foundation
 import NIOCore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// One request of a job: the flag, then (with `--country-names`) the
 /// metadata, each run in a concurrency slot of its own.
@@ -75,8 +80,10 @@ struct Downloader: Sendable {
         return try? JSONDecoder().decode(Metadata.self, from: Data(body.readableBytesView)).country
     }
 
-    /// Spaces become `_` as in the chapter; a `/` could name another folder, so it goes too.
+    /// Spaces become `_` as in the chapter; a `/` could name another folder,
+    /// so it goes too, even where a combining mark makes it part of a letter.
     static func fileName(forCountry country: String) -> String {
-        country.replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "/", with: "_") + ".gif"
+        let scalars = country.unicodeScalars.map { $0 == " " || $0 == "/" ? "_" : $0 }
+        return String(String.UnicodeScalarView(scalars)) + ".gif"
     }
 }

@@ -1,6 +1,18 @@
 import AsyncSupport
-import Foundation
 import TextSupport
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#else
+    import Darwin
+#endif
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Counts and per-code statuses of one run: the final report and `--json`.
 public struct FlagsSummary: Sendable, Codable, Equatable {
@@ -65,7 +77,7 @@ public enum FlagsReport {
 
     public static func final(_ summary: FlagsSummary) -> String {
         func line(_ count: Int, _ singular: String, _ plural: String) -> String {
-            String(format: "%3d ", count) + (count == 1 ? singular : plural)
+            NumberText.padded(count, width: 3) + " " + (count == 1 ? singular : plural)
         }
         var lines = [
             String(repeating: "-", count: 20), line(summary.downloaded, "flag downloaded.", "flags downloaded."),
@@ -78,7 +90,7 @@ public enum FlagsReport {
         if summary.cancelled > 0 || summary.interrupted {
             lines.append(line(summary.cancelled, "cancelled (interrupted).", "cancelled (interrupted)."))
         }
-        lines.append(String(format: "Elapsed time: %.2fs", summary.elapsed))
+        lines.append("Elapsed time: \(NumberText.fixed(summary.elapsed, decimals: 2))s")
         return lines.joined(separator: "\n")
     }
 
@@ -108,7 +120,7 @@ public enum FlagsReport {
 
     /// The last line of `--gather`, as the chapter's first asyncio downloader prints it.
     public static func gathered(_ summary: FlagsSummary) -> String {
-        String(format: "%d downloads in %.2fs", summary.downloaded, summary.elapsed)
+        "\(summary.downloaded) downloads in \(NumberText.fixed(summary.elapsed, decimals: 2))s"
     }
 
     public static func json(_ summary: FlagsSummary) -> String {
@@ -128,10 +140,11 @@ public enum FlagsReport {
         let eta = rate > 0 ? Double(total - done) / rate : 0
         func clock(_ seconds: Double) -> String {
             let whole = Int(seconds.rounded())
-            return String(format: "%02d:%02d", whole / 60, whole % 60)
+            return NumberText.padded(whole / 60, width: 2, pad: "0") + ":"
+                + NumberText.padded(whole % 60, width: 2, pad: "0")
         }
-        return String(format: "%3d%%|", Int(fraction * 100)) + bar
-            + "| \(done)/\(total) [\(clock(elapsed))<\(clock(eta)), " + String(format: "%.2f flags/s]", rate)
+        return NumberText.padded(Int(fraction * 100), width: 3) + "%|" + bar
+            + "| \(done)/\(total) [\(clock(elapsed))<\(clock(eta)), \(NumberText.fixed(rate, decimals: 2)) flags/s]"
     }
 }
 

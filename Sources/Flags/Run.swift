@@ -1,8 +1,20 @@
 import AsyncSupport
-import Foundation
 import NIOCore
 import NIOPosix
 import TextSupport
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#else
+    import Darwin
+#endif
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Everything the `flags` command line asks for, already validated.
 public struct FlagsRun: Sendable {

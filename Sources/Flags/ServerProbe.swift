@@ -1,7 +1,12 @@
 import AsyncHTTPClient
-import Foundation
 import NIOCore
 import NIOPosix
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// What answers at the address where `flags` looks for its LOCAL server.
 public enum FlagsServerProbe: Sendable, Equatable, CustomStringConvertible {

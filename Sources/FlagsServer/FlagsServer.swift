@@ -1,4 +1,3 @@
-import Foundation
 import HTTPRouting
 import Hummingbird
 import Logging
@@ -6,6 +5,12 @@ import NIOCore
 import PackageVersion
 import ServerMetrics
 import ServiceLifecycle
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Starts a server and returns once it is listening.
 public func startFlagsServer(_ options: FlagsServerOptions) async throws -> RunningFlagsServer {

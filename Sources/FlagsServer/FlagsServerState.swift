@@ -1,4 +1,3 @@
-import Foundation
 import Hummingbird
 import Logging
 import NIOCore
@@ -7,6 +6,12 @@ import ServerMetrics
 import Synchronization
 import TextSupport
 import _NIOFileSystem
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// One server's content, counters and random draws.
 final class FlagsServerState: Sendable {
@@ -78,7 +83,7 @@ final class FlagsServerState: Sendable {
         var label: String { segments?.first?.uppercased() ?? "??" }
         if delay > 0 {
             delaysInjected.increment()
-            logger?.info("\(label) delay: \(String(format: "%.2f", delay))s")
+            logger?.info("\(label) delay: \(NumberText.fixed(delay, decimals: 2))s")
             try await Task.sleep(for: .seconds(clamping: delay))
         }
         if isError {

@@ -2,9 +2,14 @@ import ArgumentParser
 import AsyncSupport
 import CommandLineSupport
 import FlagsServer
-import Foundation
 import PackageVersion
 import TextSupport
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 @main
 struct FlagsServerCommand: AsyncParsableCommand {

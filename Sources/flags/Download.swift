@@ -1,8 +1,20 @@
 import AsyncSupport
 import Flags
 import FlagsServer
-import Foundation
 import UnixSignals
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#else
+    import Darwin
+#endif
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Downloads from `site`; without one, from LOCAL when localhost:8000
 /// answers as a flags server, else from the built-in flags server started in

@@ -3,7 +3,6 @@ import AsyncSupport
 import CharIndex
 import CharIndexData
 import CommandLineSupport
-import Foundation
 import Logging
 import MojiTCP
 import MojifinderServerOptions
@@ -11,6 +10,14 @@ import NIOCore
 import ServerMetrics
 import ServiceLifecycle
 import TextSupport
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#else
+    import Darwin
+#endif
 
 /// `mojifinder tcp`, run in place of `mojifinder` once it has checked the options.
 struct TCP: AsyncParsableCommand {

@@ -64,6 +64,14 @@ struct SelectionTests {
                 """)
     }
 
+    @Test func countryFileNamesStayInTheDestination() {
+        #expect(Downloader.fileName(forCountry: "United States") == "United_States.gif")
+        #expect(Downloader.fileName(forCountry: "../etc/passwd") == ".._etc_passwd.gif")
+        // A combining mark makes "/\u{301}" one Character; the slash still goes.
+        #expect(Downloader.fileName(forCountry: "a/\u{301}b c") == "a_\u{301}b_c.gif")
+        #expect(Downloader.fileName(forCountry: "Côte d'Ivoire") == "Côte_d'Ivoire.gif")
+    }
+
     @Test func errorsAreSummarizedByReasonWithoutVerbose() {
         var summary = FlagsSummary(site: "REMOTE", baseURL: "")
         for (code, reason) in [
