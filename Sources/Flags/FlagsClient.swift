@@ -14,6 +14,9 @@ public func withFlagsClient<Result: Sendable>(
     // --retry-connrefused); AHC's default would keep retrying until the deadline.
     configuration.connectionPool.retryConnectionEstablishment = false
     configuration.redirectConfiguration = .follow(max: 10, allowCycles: false)
+    // No tracer is set up, and the default no-op one still parses each URL
+    // with Foundation to name a span nobody records.
+    configuration.tracing.tracer = nil
     let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     let result: Result
     do {
