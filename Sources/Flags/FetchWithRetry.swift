@@ -47,7 +47,7 @@ extension Downloader {
                     failure = "timed out after \(timeout)s"
                     transient = true
                 } else {
-                    failure = "\(error)"
+                    failure = reason(error)
                     transient = false
                 }
             }

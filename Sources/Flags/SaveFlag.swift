@@ -34,12 +34,3 @@ func createDestination(_ path: String) async throws {
     try await FileSystem.shared.createDirectory(
         at: FilePath(path), withIntermediateDirectories: true, permissions: nil)
 }
-
-/// The system's reason, such as "No space left on device", rather than the
-/// whole text of `_NIOFileSystem`'s error.
-func reason(_ error: any Error) -> String {
-    if let error = error as? FileSystemError, let call = error.cause as? FileSystemError.SystemCallError {
-        return "\(call.errno) (\(call.systemCall))"
-    }
-    return "\(error)"
-}

@@ -2,6 +2,7 @@ import Flags
 import FlagsServer
 import Foundation
 import Hummingbird
+import NIOPosix
 import TestSupport
 import Testing
 
@@ -21,6 +22,27 @@ struct FaultTests {
         // Not delay-seconds (RFC 9110): the backoff applies.
         for text in ["nan", "inf", "-5", "1e300", "1.5", "", "Wed, 21 Oct 2015 07:28:00 GMT"] {
             #expect(settings.retryDelay(afterAttempt: 1, retryAfter: text) == .milliseconds(500), "\(text)")
+        }
+    }
+
+    /// Nothing listens: each code gets the system's short reason, not NIO's
+    /// description of its error types, by address and by name.
+    @Test func aRefusedConnectionIsReportedAsSuch() async throws {
+        let dir = try makeTemporaryDirectory("flags-tests")
+        let listener = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .bind(host: "127.0.0.1", port: 0).get()
+        let port = try #require(listener.localAddress?.port)
+        try await listener.close()
+        for host in ["127.0.0.1", "localhost"] {
+            let results = try await downloadAll(
+                ["AD", "BR"],
+                settings: DownloadSettings(baseURL: "http://\(host):\(port)/flags", destination: dir.path),
+                maxRequests: 2)
+            #expect(counts(results) == [.error: 2])
+            // By name, an address family the machine lacks may add its own reason.
+            let details = errorDetails(results)
+            #expect(host == "localhost" ? details.contains("connection refused") : details == "connection refused")
+            #expect(!details.contains("errno") && !details.contains("Connection errors"), "\(details)")
         }
     }
 
