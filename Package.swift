@@ -322,6 +322,7 @@ let package = Package(
                 "CommandLineSupport",
                 "FlagsServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             linkerSettings: staticExecutableInRelease
         ),

@@ -27,9 +27,9 @@ struct TCP: AsyncParsableCommand {
 
     func run() async throws {
         let (host, port, metricsPort) = (options.host, options.port, options.metricsPort)
-        try PortInUse.check(host: host, port: port)
+        try CannotListen.check(host: host, port: port)
         OpenFileLimit.raiseToHardLimit()
-        if let metricsPort { try PortInUse.check(host: host, port: metricsPort, option: "--metrics-port") }
+        if let metricsPort { try CannotListen.check(host: host, port: metricsPort, option: "--metrics-port") }
         writeUnbuffered("Building index.\n")
         let limits = TCPServer.Limits(
             maxLineLength: options.maxLineLength,

@@ -7,6 +7,7 @@ import Hummingbird
 import Logging
 import MojiWeb
 import MojifinderServerOptions
+import NIOCore
 import ServerMetrics
 import ServiceLifecycle
 import TextSupport
@@ -24,7 +25,7 @@ struct Web: AsyncParsableCommand, AppArguments {
     var backlog: Int { options.listen.backlog }
 
     func run() async throws {
-        try PortInUse.check(host: hostname, port: port)
+        try CannotListen.check(host: hostname, port: port)
         OpenFileLimit.raiseToHardLimit()
         let metrics = ServerMetrics()
         // The index is loaded now, not on the first request.
@@ -40,6 +41,8 @@ struct Web: AsyncParsableCommand, AppArguments {
             try await metrics.scope { try await group.run() }
         } catch is CancellationError {
             // The grace period ran out and the requests left were cut: still a requested stop.
+        } catch is SocketAddressError.UnknownHost {
+            throw CannotListen.unknownHost(hostname)
         }
         // The stop line, at notice as the start line is.
         if options.logLevel <= .notice { LogLineWriter.standardOutput.append("Server shut down.") }

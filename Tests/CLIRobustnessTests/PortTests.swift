@@ -53,6 +53,24 @@ import Testing
         )
     }
 
+    /// An address that is not this machine's (TEST-NET-1, RFC 5737) and a name
+    /// that never resolves (`.invalid`, RFC 6761): one line each, exit 1.
+    @Test(arguments: [("mojifinder", ["web"]), ("mojifinder", ["tcp"]), ("flags-server", [])])
+    func aHostThatCannotBeListenedOnIsOneLine(product: String, arguments: [String]) async throws {
+        let foreign = try await runProduct(
+            product, arguments + ["--host", "192.0.2.1", "--port", "0"], timeout: .seconds(30))
+        #expect(foreign.exitCode == 1)
+        #expect(foreign.standardOutput.isEmpty, "\(foreign.standardOutput)")
+        #expect(
+            foreign.standardError
+                == "Error: 192.0.2.1 is not an address of this machine; choose one with --host, such as 127.0.0.1 (the default) or 0.0.0.0 for every address.\n"
+        )
+        let unknown = try await runProduct(
+            product, arguments + ["--host", "nonexistent.invalid", "--port", "0"], timeout: .seconds(30))
+        #expect(unknown.exitCode == 1)
+        #expect(unknown.standardError == "Error: Cannot resolve host 'nonexistent.invalid'.\n")
+    }
+
     /// `mojifinder web` and `flags-server --preset all` on their default ports
     /// at once, as the README's tour starts them (on 127.0.0.3, to keep clear
     /// of anything else on this machine).
