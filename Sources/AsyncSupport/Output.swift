@@ -6,6 +6,15 @@
     import Darwin
 #endif
 
+/// The standard streams, so that a tool names them without importing the C library.
+public enum StandardStream {
+    public static let output = STDOUT_FILENO
+    public static let error = STDERR_FILENO
+
+    /// Whether `descriptor` is a terminal, where a progress bar may be drawn.
+    public static func isTerminal(_ descriptor: Int32) -> Bool { isatty(descriptor) == 1 }
+}
+
 /// Writes `text` to `descriptor` at once, unbuffered, in as few `write` calls
 /// as the kernel allows: a reader of a pipe sees each line as it happens, and
 /// lines written whole from many tasks never interleave. A closed pipe ends

@@ -1,13 +1,6 @@
 import AsyncSupport
 import TextSupport
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#else
-    import Darwin
-#endif
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -173,8 +166,9 @@ struct ProgressBar {
     func draw(_ now: ContinuousClock.Instant) {
         let elapsed = now - start
         let seconds = elapsed.inSeconds
-        writeUnbuffered("\r" + FlagsReport.progress(done: done, total: total, elapsed: seconds), to: STDERR_FILENO)
+        writeUnbuffered(
+            "\r" + FlagsReport.progress(done: done, total: total, elapsed: seconds), to: StandardStream.error)
     }
 
-    func finish() { writeUnbuffered("\n", to: STDERR_FILENO) }
+    func finish() { writeUnbuffered("\n", to: StandardStream.error) }
 }

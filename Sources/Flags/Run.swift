@@ -3,19 +3,6 @@ import NIOCore
 import NIOPosix
 import TextSupport
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#else
-    import Darwin
-#endif
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
-
 /// Everything the `flags` command line asks for, already validated.
 public struct FlagsRun: Sendable {
     public var codes: [String]
@@ -54,7 +41,7 @@ public func runFlags(_ run: FlagsRun, site: FlagsSite) async -> FlagsSummary {
         writeUnbuffered(FlagsReport.initial(site: site, codes: run.codes, concurrency: run.concurrency) + "\n")
     }
     let start = ContinuousClock.now
-    let showBar = !run.verbose && !run.gather && isatty(STDERR_FILENO) == 1
+    let showBar = !run.verbose && !run.gather && StandardStream.isTerminal(StandardStream.error)
     var bar = ProgressBar(total: run.codes.count, start: start)
     var savedAny = false
     func onResult(_ result: DownloadResult) {
@@ -83,7 +70,8 @@ public func runFlags(_ run: FlagsRun, site: FlagsSite) async -> FlagsSummary {
             summary.count(result)
         }
     } catch {
-        writeUnbuffered("flags: could not create \(run.settings.destination): \(reason(error))\n", to: STDERR_FILENO)
+        writeUnbuffered(
+            "flags: could not create \(run.settings.destination): \(reason(error))\n", to: StandardStream.error)
         summary.errors = max(summary.errors, 1)
     }
     if showBar, bar.done > 0 { bar.finish() }

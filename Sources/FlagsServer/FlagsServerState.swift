@@ -7,12 +7,6 @@ import Synchronization
 import TextSupport
 import _NIOFileSystem
 
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
-
 /// One server's content, counters and random draws.
 final class FlagsServerState: Sendable {
     let options: FlagsServerOptions

@@ -6,12 +6,6 @@ import NIOCore
 import PackageVersion
 import TextSupport
 
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
-
 @main
 struct FlagsServerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -3,13 +3,6 @@ import Flags
 import FlagsServer
 import UnixSignals
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#else
-    import Darwin
-#endif
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -37,9 +30,10 @@ func download(_ request: FlagsRun, from site: FlagsSite?) async -> Int32 {
                 builtIn = server
                 resolved = FlagsSite(label: "LOCAL", baseURL: server.baseURL)
                 let note = "\(probe); serving the built-in flags in-process at \(server.baseURL)\n"
-                writeUnbuffered(note, to: request.json ? STDERR_FILENO : STDOUT_FILENO)
+                writeUnbuffered(note, to: request.json ? StandardStream.error : StandardStream.output)
             } catch {
-                writeUnbuffered("flags: could not start the built-in flags server: \(error)\n", to: STDERR_FILENO)
+                writeUnbuffered(
+                    "flags: could not start the built-in flags server: \(error)\n", to: StandardStream.error)
                 return 1
             }
         }

@@ -11,14 +11,6 @@ import ServerMetrics
 import ServiceLifecycle
 import TextSupport
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#else
-    import Darwin
-#endif
-
 /// `mojifinder tcp`, run in place of `mojifinder` once it has checked the options.
 struct TCP: AsyncParsableCommand {
     static let configuration = CommandConfiguration.tcp
@@ -65,7 +57,7 @@ struct TCP: AsyncParsableCommand {
         do {
             try await group.run()
         } catch let error as MojiTCPError {
-            writeUnbuffered("Error: \(error)\n", to: STDERR_FILENO)
+            writeUnbuffered("Error: \(error)\n", to: StandardStream.error)
             throw ExitCode.failure
         }
         // After the log lines, and like them never blocking: a stdout nobody reads must not keep the server alive.
