@@ -88,6 +88,15 @@ let package = Package(
             dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
+        // What every server checks before it starts: that it can listen where asked.
+        .target(
+            name: "ListenCheck",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+
         // A Prometheus registry per server; the program that serves it wires
         // its GET /metrics route.
         .target(
@@ -165,6 +174,7 @@ let package = Package(
             dependencies: [
                 "AsyncSupport",
                 "CommandLineSupport",
+                "ListenCheck",
                 "CharIndex",
                 "CharIndexData",
                 "HTTPRouting",
@@ -321,8 +331,8 @@ let package = Package(
                 "TextSupport",
                 "CommandLineSupport",
                 "FlagsServer",
+                "ListenCheck",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "NIOCore", package: "swift-nio"),
             ],
             linkerSettings: staticExecutableInRelease
         ),

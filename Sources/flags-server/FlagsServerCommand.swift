@@ -2,7 +2,7 @@ import ArgumentParser
 import AsyncSupport
 import CommandLineSupport
 import FlagsServer
-import NIOCore
+import ListenCheck
 import PackageVersion
 import TextSupport
 
@@ -77,7 +77,7 @@ struct FlagsServerCommand: AsyncParsableCommand {
         help: "Seconds to answer the requests in progress after SIGINT or SIGTERM before cutting them, 0-86,400.")
     var gracePeriod = 10.0
 
-    @OptionGroup var listen: CommandLineSupport.BacklogOption
+    @OptionGroup var listen: BacklogOption
 
     func validate() throws {
         if let port { try OptionRange.check("--port", port, in: 0...65535) }
@@ -119,7 +119,7 @@ struct FlagsServerCommand: AsyncParsableCommand {
                 throw ValidationError(error.description)
             }
             // --preset all cannot take --port: the way out is one preset at a time.
-            try CannotListen.check(
+            try await CannotListen.check(
                 host: options.host, port: options.port, option: presets.count > 1 ? "--preset P --port" : "--port")
             servers.append(options)
         }
@@ -130,8 +130,6 @@ struct FlagsServerCommand: AsyncParsableCommand {
             await LogLineWriter.standardOutput.flush()
         } catch let error as FlagsServerError {
             throw ValidationError(error.description)
-        } catch let error as SocketAddressError.UnknownHost {
-            throw CannotListen.unknownHost(error.host)
         } catch {
             // A port in use, for example: a runtime failure, not a usage error.
             throw ServeFailure(description: "could not serve: \(error)")

@@ -3,6 +3,7 @@ import AsyncSupport
 import CharIndex
 import CharIndexData
 import CommandLineSupport
+import ListenCheck
 import Logging
 import MojiTCP
 import MojifinderServerOptions
@@ -19,9 +20,9 @@ struct TCP: AsyncParsableCommand {
 
     func run() async throws {
         let (host, port, metricsPort) = (options.host, options.port, options.metricsPort)
-        try CannotListen.check(host: host, port: port)
+        try await CannotListen.check(host: host, port: port)
         OpenFileLimit.raiseToHardLimit()
-        if let metricsPort { try CannotListen.check(host: host, port: metricsPort, option: "--metrics-port") }
+        if let metricsPort { try await CannotListen.check(host: host, port: metricsPort, option: "--metrics-port") }
         writeUnbuffered("Building index.\n")
         let limits = TCPServer.Limits(
             maxLineLength: options.maxLineLength,

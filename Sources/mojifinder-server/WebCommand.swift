@@ -4,10 +4,10 @@ import CharIndex
 import CharIndexData
 import CommandLineSupport
 import Hummingbird
+import ListenCheck
 import Logging
 import MojiWeb
 import MojifinderServerOptions
-import NIOCore
 import ServerMetrics
 import ServiceLifecycle
 import TextSupport
@@ -25,7 +25,7 @@ struct Web: AsyncParsableCommand, AppArguments {
     var backlog: Int { options.listen.backlog }
 
     func run() async throws {
-        try CannotListen.check(host: hostname, port: port)
+        try await CannotListen.check(host: hostname, port: port)
         OpenFileLimit.raiseToHardLimit()
         let metrics = ServerMetrics()
         // The index is loaded now, not on the first request.
@@ -41,8 +41,6 @@ struct Web: AsyncParsableCommand, AppArguments {
             try await metrics.scope { try await group.run() }
         } catch is CancellationError {
             // The grace period ran out and the requests left were cut: still a requested stop.
-        } catch is SocketAddressError.UnknownHost {
-            throw CannotListen.unknownHost(hostname)
         }
         // The stop line, at notice as the start line is.
         if options.logLevel <= .notice { LogLineWriter.standardOutput.append("Server shut down.") }

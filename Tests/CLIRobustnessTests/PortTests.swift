@@ -68,7 +68,29 @@ import Testing
         let unknown = try await runProduct(
             product, arguments + ["--host", "nonexistent.invalid", "--port", "0"], timeout: .seconds(30))
         #expect(unknown.exitCode == 1)
+        #expect(unknown.standardOutput.isEmpty, "\(unknown.standardOutput)")
         #expect(unknown.standardError == "Error: Cannot resolve host 'nonexistent.invalid'.\n")
+    }
+
+    /// A name is checked as the server will bind it: `localhost`, whose first
+    /// address here is 127.0.0.1, on a port taken there.
+    @Test(arguments: [("mojifinder", ["web"]), ("mojifinder", ["tcp"]), ("flags-server", [])])
+    func aPortInUseByNameIsOneLine(product: String, arguments: [String]) async throws {
+        var hints = addrinfo()
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        var first: UnsafeMutablePointer<addrinfo>?
+        try #require(getaddrinfo("localhost", nil, &hints, &first) == 0)
+        defer { freeaddrinfo(first) }
+        try #require(first?.pointee.ai_family == AF_INET, "localhost resolves to IPv6 first on this machine")
+        let taken = try Listener()
+        let run = try await runProduct(
+            product, arguments + ["--host", "localhost", "--port", "\(taken.port)"], timeout: .seconds(30))
+        #expect(run.exitCode == 1)
+        #expect(run.standardOutput.isEmpty, "\(run.standardOutput)")
+        #expect(
+            run.standardError
+                == "Error: 127.0.0.1:\(taken.port) is already in use; choose another port with --port N, or --port 0 for any free port.\n"
+        )
     }
 
     /// `mojifinder web` and `flags-server --preset all` on their default ports

@@ -1,3 +1,6 @@
+import NIOCore
+import NIOPosix
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -14,19 +17,32 @@ public struct CannotListen: Error, CustomStringConvertible {
     public let description: String
 
     /// "Cannot resolve host 'NAME'.", as `mojifinder tcp` says it.
-    public static func unknownHost(_ host: String) -> CannotListen {
+    static func unknownHost(_ host: String) -> CannotListen {
         CannotListen(description: "Cannot resolve host '\(host)'.")
     }
 
-    /// Throws when `port` on the numeric address `host` cannot be bound
-    /// because something listens there or the address is not this machine's.
-    /// Port 0 for the second, a host name (resolved later by the server) and
-    /// any other failure pass: the server reports those.
-    /// `option` chooses the port, such as `--port` or `--metrics-port`.
-    public static func check(host: String, port: Int, option: String = "--port") throws(CannotListen) {
+    /// Throws when the server could not listen on `port` of `host`: a name
+    /// that does not resolve, something already listening there, or an
+    /// address that is not this machine's. A name is resolved as NIO resolves
+    /// it when the server binds (its first address), on NIO's thread pool,
+    /// since a lookup may block. Any other failure passes: the server reports
+    /// it. `option` chooses the port, such as `--port` or `--metrics-port`.
+    public static func check(host: String, port: Int, option: String = "--port") async throws(CannotListen) {
         guard (0...65535).contains(port) else { return }
-        let shown = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
-        switch bindError(host: host, port: UInt16(port)) {
+        var address = host
+        if (try? SocketAddress(ipAddress: host, port: 0)) == nil {
+            do {
+                let resolved = try await NIOThreadPool.singleton.runIfActive {
+                    try SocketAddress.makeAddressResolvingHost(host, port: 0)
+                }
+                guard let ip = resolved.ipAddress else { return }
+                address = ip
+            } catch {
+                throw unknownHost(host)
+            }
+        }
+        let shown = address.contains(":") ? "[\(address)]:\(port)" : "\(address):\(port)"
+        switch bindError(host: address, port: UInt16(port)) {
         case EADDRINUSE where port > 0:
             throw CannotListen(
                 description:
@@ -35,7 +51,7 @@ public struct CannotListen: Error, CustomStringConvertible {
         case EADDRNOTAVAIL:
             throw CannotListen(
                 description:
-                    "\(host) is not an address of this machine; choose one with --host, such as 127.0.0.1 (the default) or 0.0.0.0 for every address."
+                    "\(address) is not an address of this machine; choose one with --host, such as 127.0.0.1 (the default) or 0.0.0.0 for every address."
             )
         default:
             return
