@@ -88,7 +88,8 @@ let package = Package(
             dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
-        // What every server checks before it starts: that it can listen where asked.
+        // Where a server listens: the address it binds for a host, and the check,
+        // before it starts, that it can listen there.
         .target(
             name: "ListenCheck",
             dependencies: [
@@ -201,6 +202,7 @@ let package = Package(
             dependencies: [
                 "AsyncSupport",
                 "CharIndex",
+                "ListenCheck",
                 "MojiAnswers",
                 .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Logging", package: "swift-log"),

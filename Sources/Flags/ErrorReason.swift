@@ -23,8 +23,9 @@ func reason(_ error: any Error) -> String {
         if error.dnsAError != nil || error.dnsAAAAError != nil { return "unknown host \(error.host)" }
         // One reason per address tried, usually one for all.
         var reasons: [String] = []
-        for failure in error.connectionErrors where !reasons.contains(reason(failure.error)) {
-            reasons.append(reason(failure.error))
+        for failure in error.connectionErrors {
+            let text = reason(failure.error)
+            if !reasons.contains(text) { reasons.append(text) }
         }
         return reasons.isEmpty ? "could not connect to \(error.host):\(error.port)" : reasons.joined(separator: "; ")
     case let error as SocketAddressError.UnknownHost:

@@ -9,6 +9,16 @@ import NIOPosix
     import Darwin
 #endif
 
+/// The address a server binds for `host`: a numeric one as it is, a name
+/// resolved to its first address as NIO's `bind(host:port:)` resolves it,
+/// on NIO's thread pool, since a lookup may block.
+public func bindAddress(host: String, port: Int) async throws -> SocketAddress {
+    if let address = try? SocketAddress(ipAddress: host, port: port) { return address }
+    return try await NIOThreadPool.singleton.runIfActive {
+        try SocketAddress.makeAddressResolvingHost(host, port: port)
+    }
+}
+
 /// Why a server cannot listen where it was asked, said in one line that
 /// names the address and the way out, before the server starts and prints
 /// anything: a port in use, an address that is not this machine's, a host
@@ -23,23 +33,17 @@ public struct CannotListen: Error, CustomStringConvertible {
 
     /// Throws when the server could not listen on `port` of `host`: a name
     /// that does not resolve, something already listening there, or an
-    /// address that is not this machine's. A name is resolved as NIO resolves
-    /// it when the server binds (its first address), on NIO's thread pool,
-    /// since a lookup may block. Any other failure passes: the server reports
-    /// it. `option` chooses the port, such as `--port` or `--metrics-port`.
+    /// address that is not this machine's, checked on the address that
+    /// `bindAddress` gives. Any other failure passes: the server reports it.
+    /// `option` chooses the port, such as `--port` or `--metrics-port`.
     public static func check(host: String, port: Int, option: String = "--port") async throws(CannotListen) {
         guard (0...65535).contains(port) else { return }
-        var address = host
-        if (try? SocketAddress(ipAddress: host, port: 0)) == nil {
-            do {
-                let resolved = try await NIOThreadPool.singleton.runIfActive {
-                    try SocketAddress.makeAddressResolvingHost(host, port: 0)
-                }
-                guard let ip = resolved.ipAddress else { return }
-                address = ip
-            } catch {
-                throw unknownHost(host)
-            }
+        let address: String
+        do {
+            guard let ip = try await bindAddress(host: host, port: port).ipAddress else { return }
+            address = ip
+        } catch {
+            throw unknownHost(host)
         }
         let shown = address.contains(":") ? "[\(address)]:\(port)" : "\(address):\(port)"
         switch bindError(host: address, port: UInt16(port)) {

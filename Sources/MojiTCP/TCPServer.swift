@@ -1,5 +1,6 @@
 import AsyncSupport
 import CharIndex
+import ListenCheck
 import Logging
 import MojiAnswers
 import NIOCore
@@ -193,13 +194,8 @@ public struct TCPServer: Sendable {
 
     /// A numeric host needs no lookup; a name is resolved off the event loops.
     func resolve() async throws -> SocketAddress {
-        if let address = try? SocketAddress(ipAddress: host, port: port) { return address }
-        let host = self.host
-        let port = self.port
         do {
-            return try await NIOThreadPool.singleton.runIfActive {
-                try SocketAddress.makeAddressResolvingHost(host, port: port)
-            }
+            return try await bindAddress(host: host, port: port)
         } catch {
             throw MojiTCPError.cannotResolve(host: host)
         }

@@ -34,6 +34,13 @@ import Testing
         deinit { close(fd) }
     }
 
+    /// The run failed before the server started: nothing on stdout, `line` alone on stderr, exit 1.
+    func expectOneLineError(_ run: ProcessOutput, _ line: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(run.exitCode == 1, sourceLocation: sourceLocation)
+        #expect(run.standardOutput.isEmpty, "\(run.standardOutput)", sourceLocation: sourceLocation)
+        #expect(run.standardError == "Error: \(line)\n", sourceLocation: sourceLocation)
+    }
+
     @Test(arguments: [
         ("mojifinder", ["web", "--port"], "--port"),
         ("mojifinder", ["tcp", "--port"], "--port"),
@@ -45,11 +52,9 @@ import Testing
     {
         let taken = try Listener()
         let run = try await runProduct(product, arguments + ["\(taken.port)"], timeout: .seconds(30))
-        #expect(run.exitCode == 1)
-        #expect(run.standardOutput.isEmpty, "\(run.standardOutput)")
-        #expect(
-            run.standardError
-                == "Error: 127.0.0.1:\(taken.port) is already in use; choose another port with \(option) N, or \(option) 0 for any free port.\n"
+        expectOneLineError(
+            run,
+            "127.0.0.1:\(taken.port) is already in use; choose another port with \(option) N, or \(option) 0 for any free port."
         )
     }
 
@@ -59,17 +64,13 @@ import Testing
     func aHostThatCannotBeListenedOnIsOneLine(product: String, arguments: [String]) async throws {
         let foreign = try await runProduct(
             product, arguments + ["--host", "192.0.2.1", "--port", "0"], timeout: .seconds(30))
-        #expect(foreign.exitCode == 1)
-        #expect(foreign.standardOutput.isEmpty, "\(foreign.standardOutput)")
-        #expect(
-            foreign.standardError
-                == "Error: 192.0.2.1 is not an address of this machine; choose one with --host, such as 127.0.0.1 (the default) or 0.0.0.0 for every address.\n"
+        expectOneLineError(
+            foreign,
+            "192.0.2.1 is not an address of this machine; choose one with --host, such as 127.0.0.1 (the default) or 0.0.0.0 for every address."
         )
         let unknown = try await runProduct(
             product, arguments + ["--host", "nonexistent.invalid", "--port", "0"], timeout: .seconds(30))
-        #expect(unknown.exitCode == 1)
-        #expect(unknown.standardOutput.isEmpty, "\(unknown.standardOutput)")
-        #expect(unknown.standardError == "Error: Cannot resolve host 'nonexistent.invalid'.\n")
+        expectOneLineError(unknown, "Cannot resolve host 'nonexistent.invalid'.")
     }
 
     /// A name is checked as the server will bind it: `localhost`, whose first
@@ -85,11 +86,9 @@ import Testing
         let taken = try Listener()
         let run = try await runProduct(
             product, arguments + ["--host", "localhost", "--port", "\(taken.port)"], timeout: .seconds(30))
-        #expect(run.exitCode == 1)
-        #expect(run.standardOutput.isEmpty, "\(run.standardOutput)")
-        #expect(
-            run.standardError
-                == "Error: 127.0.0.1:\(taken.port) is already in use; choose another port with --port N, or --port 0 for any free port.\n"
+        expectOneLineError(
+            run,
+            "127.0.0.1:\(taken.port) is already in use; choose another port with --port N, or --port 0 for any free port."
         )
     }
 
